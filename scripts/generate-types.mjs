@@ -14,8 +14,8 @@ try {
     pathToFileURL(require.resolve("openapi-typescript")).href.replace(/\.cjs$/, ".mjs")
   );
   const ast = await openapiTS(pathToFileURL(bundleJsonPath), {
-    // Response fields ClickSend always sends are required in the spec; keep defaults non-optional too.
-    defaultNonNullable: true,
+    // A default (e.g. `shorten_urls: false`) must not make a request field required.
+    defaultNonNullable: false,
   });
   const types = header("generate-types.mjs", info) + "\n" + astToString(ast);
   const stamp =

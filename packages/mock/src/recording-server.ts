@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { RunningServer } from "./prism.js";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query as received, e.g. `/clicksend/v3/sms/send?x=1`. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+}
+
+/** Decides the answer to a request; may be async (e.g. to forward it elsewhere). */
+export type ReplyHandler = (request: RecordedRequest) => Reply | Promise<Reply>;
+
+export interface RecordingServer extends RunningServer {
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+}
+
+const defaultReply: ReplyHandler = () => ({
+  status: 200,
+  body: { http_code: 200, response_code: "SUCCESS", response_msg: "Recorded.", data: null },
+});
+
+/**
+ * An HTTP server on 127.0.0.1 that records every request and answers with `handler`.
+ * Tests use it to play ClickSend or a gateway, including misbehaving ones.
+ */
+export async function startRecordingServer(handler: ReplyHandler = defaultReply): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const recorded: RecordedRequest = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: { ...req.headers },
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      requests.push(recorded);
+      Promise.resolve()
+        .then(() => handler(recorded))
+        .then((reply) => {
+          const text = typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
+          const isJson = typeof reply.body !== "string" && reply.body !== undefined;
+          res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
+          res.end(text);
+        })
+        .catch((err: unknown) => {
+          res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`recording server handler failed: ${err instanceof Error ? err.message : String(err)}`);
+        });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address !== "object") throw new Error("recording server has no address");
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    pid: process.pid,
+    requests,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      return stopped;
+    },
+  };
+}
+
+/** Sends a recorded request on to `baseUrl` (same method, path, headers and body) and returns its answer. */
+export async function forward(request: RecordedRequest, baseUrl: string, path = request.url, headers?: Record<string, string>): Promise<Reply> {
+  const outgoing = new Headers();
+  for (const [name, value] of Object.entries(headers ?? request.headers)) {
+    if (value === undefined || ["host", "content-length", "connection"].includes(name.toLowerCase())) continue;
+    outgoing.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const res = await fetch(new URL(path, baseUrl), {
+    method: request.method,
+    headers: outgoing,
+    ...(request.body && request.method !== "GET" && request.method !== "HEAD" ? { body: request.body } : {}),
+  });
+  const text = await res.text();
+  const replyHeaders: Record<string, string> = {};
+  const type = res.headers.get("content-type");
+  if (type) replyHeaders["content-type"] = type;
+  return { status: res.status, headers: replyHeaders, body: text };
+}
