@@ -5,11 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createRequire } from "node:module";
+import { repoRoot as root } from "./lib/cli.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specDir = join(root, "spec");
 const distDir = join(specDir, "dist");
 const require = createRequire(join(specDir, "package.json"));

@@ -1,9 +1,9 @@
 // Shared by the generators: where the bundle lives, the do-not-edit header, atomic writes.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { repoRoot } from "./cli.mjs";
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export { repoRoot };
 export const bundleJsonPath = join(repoRoot, "spec/dist/openapi.json");
 export const specInfoPath = join(repoRoot, "spec/dist/spec-info.json");
 

@@ -1,0 +1,5 @@
+// Public entry of @clicksend-kit/gateway: the same typed ClickSend client, sent through
+// the Maton gateway or the SkillBoss API hub, plus the middlewares for DIY clients.
+export { createMatonClient, matonConnection, MATON_GATEWAY_URL, type MatonClientOptions } from "./maton.js";
+export { createSkillBossClient, skillBossUnwrap, SKILLBOSS_API_URL, type SkillBossClientOptions } from "./skillboss.js";
+export { authorizedFetch, bearerAuthorization, type ClickSendClient } from "@clicksend-kit/client";

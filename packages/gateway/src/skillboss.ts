@@ -1,0 +1,95 @@
+import {
+  assertNoReservedHeaders,
+  bearerAuthorization,
+  createTypedClient,
+  joinBaseUrl,
+  parseBaseUrl,
+  requireCredential,
+  type ClickSendClient,
+  type Middleware,
+  type TransportOptions,
+} from "@clicksend-kit/client";
+
+/** SkillBoss API hub host. Its documentation also shows `https://api.heybossai.com`; pass that as `baseUrl` to use it. */
+export const SKILLBOSS_API_URL = "https://api.skillboss.com";
+
+export interface SkillBossClientOptions extends TransportOptions {
+  /** SkillBoss API key. Defaults to the `SKILLBOSS_API_KEY` environment variable. */
+  apiKey?: string;
+  /** Hub host (default `https://api.skillboss.com`); requests go to `{baseUrl}/clicksend/v3/...`. */
+  baseUrl?: string;
+}
+
+const ROUTE = "createSkillBossClient";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function jsonResponse(body: unknown, status: number, from: Response): Response {
+  const headers = new Headers(from.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  headers.set("content-type", "application/json");
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * Turns SkillBoss's `{ "status": "success", "result": <ClickSend envelope> }` back into
+ * ClickSend's own envelope, so callers see the same shapes on every route. The HTTP
+ * status follows the envelope's `http_code`, so a ClickSend error inside a successful
+ * wrapper still reaches the caller as an error. A wrapper that is not a success becomes
+ * a ClickSend-style error envelope carrying the gateway's message. Bodies that are not
+ * wrapped (already a ClickSend envelope, or not JSON) pass through untouched.
+ */
+export function skillBossUnwrap(): Middleware {
+  return {
+    async onResponse({ response }) {
+      if (!(response.headers.get("content-type") ?? "").includes("json")) return response;
+      let body: unknown;
+      try {
+        body = JSON.parse(await response.clone().text());
+      } catch {
+        return response;
+      }
+      if (!isRecord(body) || !("status" in body) || "http_code" in body) return response;
+
+      if (body.status === "success" && "result" in body) {
+        const result = body.result;
+        const code = isRecord(result) ? result.http_code : undefined;
+        const status = typeof code === "number" && code >= 200 && code <= 599 ? code : response.status;
+        return jsonResponse(result, status, response);
+      }
+      const detail = [body.message, body.error, body.detail].find((v) => typeof v === "string" && v !== "");
+      const reason = body.status === "success" ? "a success without a `result`" : `status ${JSON.stringify(body.status)}`;
+      const status = response.status >= 400 ? response.status : 502;
+      return jsonResponse(
+        {
+          http_code: status,
+          response_code: "GATEWAY_ERROR",
+          response_msg: `SkillBoss returned ${reason}${detail ? `: ${String(detail)}` : ""}`,
+          data: body,
+        },
+        status,
+        response,
+      );
+    },
+  };
+}
+
+/**
+ * The typed ClickSend client, routed through the SkillBoss API hub: SkillBoss holds the
+ * ClickSend credentials, so only the SkillBoss key (Bearer) leaves this process.
+ */
+export function createSkillBossClient(options: SkillBossClientOptions = {}): ClickSendClient {
+  const apiKey = requireCredential(options.apiKey, "apiKey", "SKILLBOSS_API_KEY", ROUTE);
+  const base = parseBaseUrl(options.baseUrl ?? SKILLBOSS_API_URL, "baseUrl", ROUTE);
+  assertNoReservedHeaders(options.headers, ROUTE);
+  return createTypedClient({
+    baseUrl: joinBaseUrl(base, "/clicksend"),
+    authorization: bearerAuthorization(apiKey),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    middleware: [skillBossUnwrap()],
+  });
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+// Checks over the whole bundle that Redocly's rules do not make: the conventions of
+// spec/README.md, and every example validated against its own schema with a JSON Schema
+// 2020-12 validator (OpenAPI 3.1 schemas are 2020-12).
+const spec = JSON.parse(readFileSync(join(import.meta.dirname, "../dist/openapi.json"), "utf8"));
+const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+const ERROR_CODES = ["400", "401", "403", "404", "405", "429", "500"];
+
+type Json = Record<string, any>;
+interface Op {
+  where: string;
+  op: Json;
+  pathParams: Json[];
+}
+
+function operations(section: "paths" | "webhooks"): Op[] {
+  const out: Op[] = [];
+  for (const [path, item] of Object.entries<Json>(spec[section] ?? {})) {
+    for (const method of METHODS) {
+      if (item[method]) out.push({ where: `${section} ${method.toUpperCase()} ${path}`, op: item[method], pathParams: item.parameters ?? [] });
+    }
+  }
+  return out;
+}
+
+function deref<T = Json>(node: Json): T {
+  let current = node;
+  while (current && typeof current.$ref === "string") {
+    current = current.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .map((s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((acc: Json, key: string) => acc?.[key], spec);
+  }
+  return current as T;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+// Register the bundle so `#/components/...` refs inside schemas resolve against it.
+ajv.addSchema({ $id: "clicksend.json", components: spec.components }, "clicksend.json");
+
+function validatorFor(schema: Json) {
+  const rebased = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"clicksend.json#/components/'));
+  return ajv.compile(rebased);
+}
+
+function check(where: string, schema: Json | undefined, example: unknown): string[] {
+  if (!schema || example === undefined) return [];
+  const validate = validatorFor(schema);
+  return validate(example) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
+}
+
+const paths = operations("paths");
+const webhooks = operations("webhooks");
+
+describe("the bundled spec", () => {
+  it("is OpenAPI 3.1 with operations and webhooks", () => {
+    expect(spec.openapi).toBe("3.1.0");
+    expect(paths.length).toBeGreaterThan(0);
+    expect(webhooks.length).toBeGreaterThan(0);
+  });
+
+  it("gives every operation a unique camelCase operationId, one tag, and a boolean x-idempotent", () => {
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    for (const { where, op } of [...paths, ...webhooks]) {
+      if (!/^[a-z][A-Za-z0-9]*$/.test(op.operationId ?? "")) problems.push(`${where}: operationId ${op.operationId} is not camelCase`);
+      if (seen.has(op.operationId)) problems.push(`${where}: operationId ${op.operationId} also used by ${seen.get(op.operationId)}`);
+      seen.set(op.operationId, where);
+      if (op.tags?.length !== 1) problems.push(`${where}: needs exactly one tag`);
+      if (typeof op["x-idempotent"] !== "boolean") problems.push(`${where}: x-idempotent must be true or false`);
+      if (!op.summary || !op.description) problems.push(`${where}: needs a summary and a description`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("never marks a POST that creates or sends as idempotent by accident", () => {
+    const suspicious = paths
+      .filter(({ where, op }) => where.includes(" POST ") && op["x-idempotent"] === true && !/price|quote|calculate/i.test(op.operationId))
+      .map(({ where }) => where);
+    expect(suspicious).toEqual([]);
+  });
+
+  it("gives every API operation a typed 200 with an example and the shared error responses", () => {
+    const problems: string[] = [];
+    for (const { where, op } of paths) {
+      const ok = op.responses?.["200"]?.content?.["application/json"];
+      if (!ok?.schema) problems.push(`${where}: no JSON 200 schema`);
+      if (ok?.example === undefined) problems.push(`${where}: no 200 example`);
+      for (const code of ERROR_CODES) {
+        if (!op.responses?.[code]) problems.push(`${where}: no ${code} response`);
+      }
+      const body = op.requestBody && deref(op.requestBody).content?.["application/json"];
+      if (body && body.example === undefined) problems.push(`${where}: request body has no example`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("gives `data` a real shape in every 200 response (never an untyped object)", () => {
+    const problems: string[] = [];
+    for (const { where, op } of paths) {
+      const schema = op.responses["200"].content["application/json"].schema;
+      const dataSchema = schema.allOf?.[1]?.properties?.data;
+      if (!dataSchema) {
+        problems.push(`${where}: 200 schema is not Envelope + data`);
+        continue;
+      }
+      const resolved = deref(dataSchema);
+      const untyped = resolved.type === "object" && !resolved.properties && !resolved.additionalProperties && !resolved.allOf;
+      if (untyped || Object.keys(resolved).length === 0) problems.push(`${where}: data has no shape`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("has request, response and parameter examples that validate against their own schemas", () => {
+    const problems: string[] = [];
+    for (const { where, op, pathParams } of [...paths, ...webhooks]) {
+      for (const [code, response] of Object.entries<Json>(op.responses ?? {})) {
+        for (const [type, media] of Object.entries<Json>(deref(response).content ?? {})) {
+          problems.push(...check(`${where} ${code} ${type}`, media.schema, media.example));
+        }
+      }
+      if (op.requestBody) {
+        for (const [type, media] of Object.entries<Json>(deref(op.requestBody).content ?? {})) {
+          problems.push(...check(`${where} request ${type}`, media.schema, media.example));
+        }
+      }
+      for (const param of [...pathParams, ...(op.parameters ?? [])].map((p) => deref(p))) {
+        problems.push(...check(`${where} parameter ${param.name}`, param.schema, param.example));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("catches an example that breaks its schema (the validator is live)", () => {
+    const op = paths.find((p) => p.op.operationId === "sendSms")!.op;
+    const media = op.responses["200"].content["application/json"];
+    const broken = structuredClone(media.example);
+    broken.data.total_price = "free";
+    expect(check("sendSms", media.schema, broken)).toHaveLength(1);
+  });
+
+  it("marks deprecated operations in their description too", () => {
+    const undocumented = paths
+      .filter(({ op }) => op.deprecated && !/legacy|deprecated/i.test(op.description))
+      .map(({ where }) => where);
+    expect(undocumented).toEqual([]);
+  });
+});
