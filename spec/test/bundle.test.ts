@@ -7,7 +7,9 @@ import addFormats from "ajv-formats";
 // Checks over the whole bundle that Redocly's rules do not make: the conventions of
 // spec/README.md, and every example validated against its own schema with a JSON Schema
 // 2020-12 validator (OpenAPI 3.1 schemas are 2020-12).
-const spec = JSON.parse(readFileSync(join(import.meta.dirname, "../dist/openapi.json"), "utf8"));
+// CLICKSEND_BUNDLE points at another bundle (e.g. a work-in-progress one) to check it the same way.
+const bundlePath = process.env.CLICKSEND_BUNDLE ?? join(import.meta.dirname, "../dist/openapi.json");
+const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 const ERROR_CODES = ["400", "401", "403", "404", "405", "429", "500"];
 
