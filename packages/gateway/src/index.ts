@@ -2,4 +2,5 @@
 // the Maton gateway or the SkillBoss API hub, plus the middlewares for DIY clients.
 export { createMatonClient, matonConnection, MATON_GATEWAY_URL, type MatonClientOptions } from "./maton.js";
 export { createSkillBossClient, skillBossUnwrap, SKILLBOSS_API_URL, type SkillBossClientOptions } from "./skillboss.js";
+export type { GatewayOptions } from "./route.js";
 export { authorizedFetch, bearerAuthorization, type ClickSendClient } from "@clicksend-kit/client";

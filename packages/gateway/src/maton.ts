@@ -1,25 +1,12 @@
-import {
-  assertNoReservedHeaders,
-  bearerAuthorization,
-  ClickSendConfigError,
-  createTypedClient,
-  joinBaseUrl,
-  parseBaseUrl,
-  requireCredential,
-  type ClickSendClient,
-  type Middleware,
-  type TransportOptions,
-} from "@clicksend-kit/client";
+import { ClickSendConfigError, type ClickSendClient, type Middleware } from "@clicksend-kit/client";
+import { createGatewayClient, type GatewayOptions } from "./route.js";
 
 export const MATON_GATEWAY_URL = "https://gateway.maton.ai";
 
-export interface MatonClientOptions extends TransportOptions {
-  /** Maton API key. Defaults to the `MATON_API_KEY` environment variable. */
-  apiKey?: string;
+/** `apiKey` defaults to `MATON_API_KEY`; `baseUrl` to `https://gateway.maton.ai`. */
+export interface MatonClientOptions extends GatewayOptions {
   /** Which of your ClickSend connections to use (`Maton-Connection`); Maton picks the oldest active one when omitted. */
   connection?: string;
-  /** Gateway host (default `https://gateway.maton.ai`); requests go to `{baseUrl}/clicksend/v3/...`. */
-  baseUrl?: string;
 }
 
 const ROUTE = "createMatonClient";
@@ -43,14 +30,6 @@ export function matonConnection(connectionId: string): Middleware {
  * credentials, so only the Maton key (Bearer) leaves this process.
  */
 export function createMatonClient(options: MatonClientOptions = {}): ClickSendClient {
-  const apiKey = requireCredential(options.apiKey, "apiKey", "MATON_API_KEY", ROUTE);
-  const base = parseBaseUrl(options.baseUrl ?? MATON_GATEWAY_URL, "baseUrl", ROUTE);
-  assertNoReservedHeaders(options.headers, ROUTE);
-  return createTypedClient({
-    baseUrl: joinBaseUrl(base, "/clicksend"),
-    authorization: bearerAuthorization(apiKey),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    middleware: options.connection === undefined ? [] : [matonConnection(options.connection)],
-  });
+  const middleware = options.connection === undefined ? [] : [matonConnection(options.connection)];
+  return createGatewayClient({ name: ROUTE, envVar: "MATON_API_KEY", defaultBaseUrl: MATON_GATEWAY_URL, middleware }, options);
 }

@@ -1,24 +1,11 @@
-import {
-  assertNoReservedHeaders,
-  bearerAuthorization,
-  createTypedClient,
-  joinBaseUrl,
-  parseBaseUrl,
-  requireCredential,
-  type ClickSendClient,
-  type Middleware,
-  type TransportOptions,
-} from "@clicksend-kit/client";
+import type { ClickSendClient, Middleware } from "@clicksend-kit/client";
+import { createGatewayClient, type GatewayOptions } from "./route.js";
 
 /** SkillBoss API hub host. Its documentation also shows `https://api.heybossai.com`; pass that as `baseUrl` to use it. */
 export const SKILLBOSS_API_URL = "https://api.skillboss.com";
 
-export interface SkillBossClientOptions extends TransportOptions {
-  /** SkillBoss API key. Defaults to the `SKILLBOSS_API_KEY` environment variable. */
-  apiKey?: string;
-  /** Hub host (default `https://api.skillboss.com`); requests go to `{baseUrl}/clicksend/v3/...`. */
-  baseUrl?: string;
-}
+/** `apiKey` defaults to `SKILLBOSS_API_KEY`; `baseUrl` to `https://api.skillboss.com`. */
+export type SkillBossClientOptions = GatewayOptions;
 
 const ROUTE = "createSkillBossClient";
 
@@ -82,14 +69,8 @@ export function skillBossUnwrap(): Middleware {
  * ClickSend credentials, so only the SkillBoss key (Bearer) leaves this process.
  */
 export function createSkillBossClient(options: SkillBossClientOptions = {}): ClickSendClient {
-  const apiKey = requireCredential(options.apiKey, "apiKey", "SKILLBOSS_API_KEY", ROUTE);
-  const base = parseBaseUrl(options.baseUrl ?? SKILLBOSS_API_URL, "baseUrl", ROUTE);
-  assertNoReservedHeaders(options.headers, ROUTE);
-  return createTypedClient({
-    baseUrl: joinBaseUrl(base, "/clicksend"),
-    authorization: bearerAuthorization(apiKey),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-    middleware: [skillBossUnwrap()],
-  });
+  return createGatewayClient(
+    { name: ROUTE, envVar: "SKILLBOSS_API_KEY", defaultBaseUrl: SKILLBOSS_API_URL, middleware: [skillBossUnwrap()] },
+    options,
+  );
 }
