@@ -58,6 +58,60 @@ function check(where: string, schema: Json | undefined, example: unknown): strin
   return validate(example) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
 }
 
+/**
+ * Fields an example has that its schema never declares. JSON Schema lets undeclared fields
+ * through unless `additionalProperties: false`, and through `allOf` even Redocly's check misses
+ * them, so a typo in an example would pass; this walks schema and example together instead.
+ * Members of allOf/anyOf/oneOf count together (lenient for unions, strict for typos).
+ */
+function undeclared(schema: Json | undefined, value: unknown, at: string, out: string[]): void {
+  if (!schema || value === null || typeof value !== "object") return;
+  const members: Json[] = [];
+  const flatten = (node: Json | undefined) => {
+    const s = node && deref(node);
+    if (!s || typeof s !== "object") return;
+    members.push(s);
+    for (const key of ["allOf", "anyOf", "oneOf"]) for (const sub of s[key] ?? []) flatten(sub);
+  };
+  flatten(schema);
+  if (Array.isArray(value)) {
+    const items = members.map((m) => m.items).filter(Boolean);
+    value.forEach((v, i) => undeclared({ allOf: items }, v, `${at}[${i}]`, out));
+    return;
+  }
+  const declared = new Map<string, Json[]>();
+  for (const m of members) for (const [k, v] of Object.entries<Json>(m.properties ?? {})) declared.set(k, [...(declared.get(k) ?? []), v]);
+  const extra = members.map((m) => m.additionalProperties).filter((a) => a && typeof a === "object");
+  const open = declared.size === 0 || members.some((m) => m.additionalProperties === true || m.patternProperties);
+  for (const [key, v] of Object.entries(value as Json)) {
+    const known = declared.get(key);
+    if (known) undeclared({ allOf: known }, v, `${at}.${key}`, out);
+    else if (extra.length) undeclared({ allOf: extra }, v, `${at}.${key}`, out);
+    else if (!open) out.push(`${at}.${key}`);
+  }
+}
+
+function examples(): { where: string; schema: Json; example: unknown }[] {
+  const out: { where: string; schema: Json; example: unknown }[] = [];
+  for (const { where, op } of [...operations("paths"), ...operations("webhooks")]) {
+    for (const [code, response] of Object.entries<Json>(op.responses ?? {})) {
+      for (const [type, media] of Object.entries<Json>(deref(response).content ?? {})) {
+        if (media.example !== undefined) out.push({ where: `${where} ${code} ${type}`, schema: media.schema, example: media.example });
+      }
+    }
+    for (const [type, media] of Object.entries<Json>((op.requestBody && deref(op.requestBody).content) ?? {})) {
+      if (media.example !== undefined) out.push({ where: `${where} request ${type}`, schema: media.schema, example: media.example });
+    }
+  }
+  return out;
+}
+
+/** A success with no body: 204, or a 200 without content. */
+function bodyless(op: Json): boolean {
+  const ok = op.responses?.["200"];
+  return (!ok && Boolean(op.responses?.["204"])) || (Boolean(ok) && !deref(ok).content);
+}
+
 const paths = operations("paths");
 const webhooks = operations("webhooks");
 
@@ -93,8 +147,13 @@ describe("the bundled spec", () => {
     const problems: string[] = [];
     for (const { where, op } of paths) {
       const ok = op.responses?.["200"]?.content?.["application/json"];
-      if (!ok?.schema) problems.push(`${where}: no JSON 200 schema`);
-      if (ok?.example === undefined) problems.push(`${where}: no 200 example`);
+      if (bodyless(op)) {
+        // A call ClickSend answers with no body (204, or 200 with nothing): it must say so.
+        if (op["x-clicksend-envelope"] !== false) problems.push(`${where}: a success without a body needs x-clicksend-envelope: false`);
+      } else {
+        if (!ok?.schema) problems.push(`${where}: no JSON 200 schema`);
+        if (ok?.example === undefined) problems.push(`${where}: no 200 example`);
+      }
       for (const code of ERROR_CODES) {
         if (!op.responses?.[code]) problems.push(`${where}: no ${code} response`);
       }
@@ -107,6 +166,16 @@ describe("the bundled spec", () => {
   it("gives `data` a real shape in every 200 response (never an untyped object)", () => {
     const problems: string[] = [];
     for (const { where, op } of paths) {
+      if (op["x-clicksend-envelope"] === false) {
+        // ClickSend's newer endpoints (own numbers, alpha tags) answer with the object itself.
+        if (bodyless(op)) continue;
+        const schema = op.responses["200"].content["application/json"].schema;
+        const refs = JSON.stringify(schema.allOf ?? []);
+        const resolved = deref(schema);
+        if (refs.includes("/Envelope")) problems.push(`${where}: x-clicksend-envelope: false but the 200 schema uses Envelope`);
+        else if (!resolved.properties && !resolved.allOf) problems.push(`${where}: bare 200 body has no shape`);
+        continue;
+      }
       const schema = op.responses["200"].content["application/json"].schema;
       const dataSchema = schema.allOf?.[1]?.properties?.data;
       if (!dataSchema) {
@@ -146,6 +215,26 @@ describe("the bundled spec", () => {
     const broken = structuredClone(media.example);
     broken.data.total_price = "free";
     expect(check("sendSms", media.schema, broken)).toHaveLength(1);
+  });
+
+  it("has no example field that its schema does not declare", () => {
+    const problems: string[] = [];
+    for (const { where, schema, example } of examples()) {
+      const found: string[] = [];
+      undeclared(schema, example, "example", found);
+      if (found.length) problems.push(`${where}: ${found.join(", ")}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("catches an undeclared example field inside allOf (the walker is live)", () => {
+    const op = paths.find((p) => p.op.operationId === "listSmsHistory")!.op;
+    const media = op.responses["200"].content["application/json"];
+    const broken = structuredClone(media.example);
+    broken.data.data[0].statsu = "Sent";
+    const found: string[] = [];
+    undeclared(media.schema, broken, "example", found);
+    expect(found).toEqual(["example.data.data[0].statsu"]);
   });
 
   it("marks deprecated operations in their description too", () => {
