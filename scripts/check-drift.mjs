@@ -17,12 +17,14 @@ export const GENERATED_PATHSPECS = [
   'spec/dist/openapi.json',
   'spec/dist/openapi.yaml',
   'spec/dist/spec-info.json',
+  'spec/dist/maton.json',
+  'spec/dist/maton.yaml',
   ':(glob)packages/*/src/generated/**',
 ];
 
 // Files the regeneration must leave behind; if turbo "succeeds" without them, git alone
 // would see nothing (a missing untracked file is not a change) and pass.
-const MUST_EXIST = ['spec/dist/openapi.json', 'spec/dist/openapi.yaml', 'spec/dist/spec-info.json'];
+const MUST_EXIST = ['spec/dist/openapi.json', 'spec/dist/openapi.yaml', 'spec/dist/spec-info.json', 'spec/dist/maton.json', 'spec/dist/maton.yaml'];
 
 export const REGENERATE_COMMAND = ['pnpm', ['exec', 'turbo', 'run', 'generate', '--force', '--output-logs=errors-only']];
 
