@@ -29,6 +29,8 @@ beforeEach(() => {
   file('spec/dist/openapi.json', '{"openapi":"3.1.0"}\n');
   file('spec/dist/openapi.yaml', 'openapi: 3.1.0\n');
   file('spec/dist/spec-info.json', '{}\n');
+  file('spec/dist/maton.json', '{"openapi":"3.1.0"}\n');
+  file('spec/dist/maton.yaml', 'openapi: 3.1.0\n');
   file('packages/types/src/generated/openapi.ts', 'export interface paths {}\n');
   file('packages/types/src/index.ts', 'export * from "./generated/openapi.js";\n');
   file('README.md', '# test\n');
@@ -119,6 +121,8 @@ describe('formatDrift', () => {
       'spec/dist/openapi.json',
       'spec/dist/openapi.yaml',
       'spec/dist/spec-info.json',
+      'spec/dist/maton.json',
+      'spec/dist/maton.yaml',
       ':(glob)packages/*/src/generated/**',
     ]);
   });

@@ -237,6 +237,25 @@ describe("the bundled spec", () => {
     expect(found).toEqual(["example.data.data[0].statsu"]);
   });
 
+  it("stays within what code generators of other languages handle", () => {
+    // oapi-codegen fails on a `type` list of several non-null types (use anyOf), and
+    // openapi-python-client drops an array schema without `items`; see polyglot/README.md.
+    const problems: string[] = [];
+    const walk = (node: unknown, at: string, inExample: boolean): void => {
+      if (Array.isArray(node)) return node.forEach((v, i) => walk(v, `${at}/${i}`, inExample));
+      if (!node || typeof node !== "object") return;
+      const n = node as Json;
+      if (!inExample) {
+        if (Array.isArray(n.type) && n.type.filter((t: string) => t !== "null").length > 1) problems.push(`${at}: type list ${JSON.stringify(n.type)}`);
+        const isArray = n.type === "array" || (Array.isArray(n.type) && n.type.includes("array"));
+        if (isArray && !("items" in n) && !("prefixItems" in n)) problems.push(`${at}: array without items`);
+      }
+      for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`, inExample || k === "example" || k === "examples");
+    };
+    walk(spec, "#", false);
+    expect(problems).toEqual([]);
+  });
+
   it("marks deprecated operations in their description too", () => {
     const undocumented = paths
       .filter(({ op }) => op.deprecated && !/legacy|deprecated/i.test(op.description))
