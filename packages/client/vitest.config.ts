@@ -1,6 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
 
 export default defineProject({
+  resolve: {
+    // package.json `imports` maps #transport to dist/; tests run the source (Node's transport).
+    alias: { "#transport": fileURLToPath(new URL("./src/internal/node-transport.ts", import.meta.url)) },
+  },
   test: {
     name: "client",
     include: ["test/**/*.test.ts"],

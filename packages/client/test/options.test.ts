@@ -125,3 +125,24 @@ describe("createClickSendClient options", () => {
     expect(rec.requests).toHaveLength(0);
   });
 });
+
+describe("transport options", () => {
+  it.each([
+    [{ timeoutMs: -1 }, "timeoutMs"],
+    [{ timeoutMs: "5000" }, "timeoutMs"],
+    [{ retry: true }, "retry"],
+    [{ retry: { retries: 1.5 } }, "retry.retries"],
+    [{ retry: { minDelayMs: -3 } }, "retry.minDelayMs"],
+    [{ retry: { maxDelayMs: Infinity } }, "retry.maxDelayMs"],
+    [{ logger: {} }, "logger"],
+    [{ fetch: "fetch" }, "fetch"],
+  ])("refuses %j, naming %s", (bad, option) => {
+    const err = catchError(() => createClickSendClient({ username: "u", apiKey: "k", ...(bad as object) }));
+    expect(err.option).toBe(option);
+    expect(err.message).toContain(`\`${option}\``);
+  });
+
+  it("accepts retry: false, timeoutMs: 0 and console as the logger", () => {
+    expect(() => createClickSendClient({ username: "u", apiKey: "k", retry: false, timeoutMs: 0, logger: console })).not.toThrow();
+  });
+});

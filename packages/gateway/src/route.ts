@@ -5,6 +5,7 @@ import {
   joinBaseUrl,
   parseBaseUrl,
   requireCredential,
+  transportOptions,
   type ClickSendClient,
   type Middleware,
   type TransportOptions,
@@ -32,10 +33,10 @@ export function createGatewayClient(route: GatewayRoute, options: GatewayOptions
   const base = parseBaseUrl(options.baseUrl ?? route.defaultBaseUrl, "baseUrl", route.name);
   assertNoReservedHeaders(options.headers, route.name);
   return createTypedClient({
+    // fetch, headers, timeoutMs, retry, logger: the same retries, timeouts and errors as ClickSend's own route.
+    ...transportOptions(options, route.name),
     baseUrl: joinBaseUrl(base, "/clicksend"),
     authorization: bearerAuthorization(apiKey),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
     middleware: route.middleware,
   });
 }

@@ -14,6 +14,13 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A string is sent as is; anything else as JSON. */
   body?: unknown;
+  /**
+   * Misbehave at the socket level, as a crashing server or a dropped connection does:
+   * `"before-response"` resets the connection (TCP RST) without answering; `"mid-response"`
+   * sends the status line, the headers (with the full `content-length`) and half the body,
+   * then resets it.
+   */
+  reset?: "before-response" | "mid-response";
 }
 
 /** Decides the answer to a request; may be async (e.g. to forward it elsewhere). */
@@ -30,10 +37,11 @@ const defaultReply: ReplyHandler = () => ({
 });
 
 /**
- * An HTTP server on 127.0.0.1 that records every request and answers with `handler`.
+ * An HTTP server on 127.0.0.1 (on `options.port`, else a free port) that records every request
+ * and answers with `handler`.
  * Tests use it to play ClickSend or a gateway, including misbehaving ones.
  */
-export async function startRecordingServer(handler: ReplyHandler = defaultReply): Promise<RecordingServer> {
+export async function startRecordingServer(handler: ReplyHandler = defaultReply, options: { port?: number } = {}): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -51,7 +59,18 @@ export async function startRecordingServer(handler: ReplyHandler = defaultReply)
         .then((reply) => {
           const text = typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
           const isJson = typeof reply.body !== "string" && reply.body !== undefined;
-          res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
+          const headers = { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers };
+          if (reply.reset === "before-response") {
+            req.socket.resetAndDestroy();
+            return;
+          }
+          if (reply.reset === "mid-response") {
+            const bytes = Buffer.from(text);
+            res.writeHead(reply.status ?? 200, { ...headers, "content-length": String(bytes.length) });
+            res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.resetAndDestroy());
+            return;
+          }
+          res.writeHead(reply.status ?? 200, headers);
           res.end(text);
         })
         .catch((err: unknown) => {
@@ -62,7 +81,7 @@ export async function startRecordingServer(handler: ReplyHandler = defaultReply)
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const address = server.address();
   if (!address || typeof address !== "object") throw new Error("recording server has no address");

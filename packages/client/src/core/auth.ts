@@ -1,3 +1,4 @@
+import { platform } from "../internal/platform.js";
 import { ClickSendConfigError } from "./config-error.js";
 
 /** A `fetch` as openapi-fetch calls it. */
@@ -16,24 +17,30 @@ export function bearerAuthorization(token: string): string {
   return `Bearer ${token}`;
 }
 
+/** `code` of the error raised when a request would carry credentials to another origin. */
+export const FOREIGN_ORIGIN = "ERR_CLICKSEND_FOREIGN_ORIGIN";
+
 /**
  * Wraps `fetch` so each request gets `Authorization` at the moment it is sent, and only
  * when it goes to `origin`. Doing this below all middleware means no middleware (a
  * logger, a user's hook) ever sees the credential, and a request rewritten to another
  * host fails instead of carrying it there. The value lives only in this closure.
+ *
+ * Without `fetch`, requests go to the platform transport (on Node a keep-alive transport over
+ * node:http, elsewhere the global `fetch`), which takes the headers beside the request instead of
+ * a copy of it.
  */
 export function authorizedFetch(options: { authorization: string; origin: string; fetch?: FetchLike }): FetchLike {
-  const { authorization, origin } = options;
-  // Read the global lazily so a fetch patched after construction (instrumentation) is used.
-  const send: FetchLike = options.fetch ?? ((input) => globalThis.fetch(input));
+  const { authorization, origin, fetch: custom } = options;
   return (request) => {
     const target = new URL(request.url).origin;
     if (target !== origin) {
-      return Promise.reject(new Error(`refusing to send credentials meant for ${origin} to ${target}`));
+      const error = new Error(`refusing to send credentials meant for ${origin} to ${target}`);
+      return Promise.reject(Object.assign(error, { code: FOREIGN_ORIGIN }));
     }
     const headers = new Headers(request.headers);
     headers.set("Authorization", authorization);
-    return send(new Request(request, { headers }));
+    return custom ? custom(new Request(request, { headers })) : platform().then((t) => t.platformFetch(request, { headers }));
   };
 }
 

@@ -1,7 +1,7 @@
 import { ClickSendConfigError } from "./config-error.js";
 import { assertNoReservedHeaders, basicAuthorization } from "./auth.js";
 import { createTypedClient, type ClickSendClient, type TransportOptions } from "./typed-client.js";
-import { joinBaseUrl, parseBaseUrl, requireCredential } from "./options.js";
+import { joinBaseUrl, parseBaseUrl, requireCredential, transportOptions } from "./options.js";
 
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com";
 
@@ -35,9 +35,8 @@ export function createClickSendClient(options: ClickSendClientOptions = {}): Cli
   const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl", ROUTE);
   assertNoReservedHeaders(options.headers, ROUTE);
   return createTypedClient({
+    ...transportOptions(options, ROUTE),
     baseUrl: joinBaseUrl(base),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
     authorization: basicAuthorization(username, apiKey),
   });
 }

@@ -1,3 +1,4 @@
+import type { TransportOptions } from "./typed-client.js";
 import { ClickSendConfigError } from "./config-error.js";
 import { readEnv } from "../internal/env.js";
 
@@ -53,4 +54,33 @@ export function parseBaseUrl(value: string, option: string, route: string): URL 
 export function joinBaseUrl(base: URL, suffix = ""): string {
   const path = (base.pathname.replace(/\/+$/, "") + suffix).replace(/\/+$/, "");
   return base.origin + path;
+}
+
+/**
+ * The options every route passes on to `createTypedClient`, checked: a bad `timeoutMs` or
+ * `retry` fails at construction, naming the option.
+ */
+export function transportOptions(options: TransportOptions, route: string): TransportOptions {
+  const { fetch, headers, timeoutMs, retry, logger } = options;
+  const bad = (option: string, what: string): never => {
+    throw new ClickSendConfigError(`${route}: \`${option}\` must be ${what}.`, option);
+  };
+  if (fetch !== undefined && typeof fetch !== "function") bad("fetch", "a function");
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs >= 0)) bad("timeoutMs", "a number of milliseconds ≥ 0 (0 = no limit)");
+  if (retry !== undefined && retry !== false) {
+    if (typeof retry !== "object" || retry === null) bad("retry", "false or { retries, minDelayMs, maxDelayMs }");
+    if (retry.retries !== undefined && !(Number.isInteger(retry.retries) && retry.retries >= 0)) bad("retry.retries", "an integer ≥ 0");
+    for (const key of ["minDelayMs", "maxDelayMs"] as const) {
+      const value = retry[key];
+      if (value !== undefined && !(typeof value === "number" && value >= 0 && value < Infinity)) bad(`retry.${key}`, "a number of milliseconds ≥ 0");
+    }
+  }
+  if (logger !== undefined && typeof logger?.warn !== "function") bad("logger", "an object with a warn(message) method, such as console");
+  return {
+    ...(fetch ? { fetch } : {}),
+    ...(headers ? { headers } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(retry !== undefined ? { retry } : {}),
+    ...(logger ? { logger } : {}),
+  };
 }

@@ -1,0 +1,56 @@
+// Bundle size of an entry that sends one SMS (bench/fixtures/send-one-sms.mjs): esbuild --bundle
+// --minify, then gzip -9, for node and browser. Measured twice: as one file (everything the
+// entry can reach, including chunks loaded later), and with code splitting (what loads to send;
+// the Node transport loads on the first request, the operation-name table on the first error or
+// log line, the webhook shapes on the first parseWebhook). The official
+// `clicksend` SDK 5.x is bundled the same way for comparison.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { packageDir } from "./lib.mjs";
+
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+async function bundle(entry, platform, splitting, cjsShim = false) {
+  const outdir = mkdtempSync(join(tmpdir(), "clicksend-bench-"));
+  try {
+    await build({
+      entryPoints: { entry: join(packageDir, "bench/fixtures", entry) },
+      absWorkingDir: packageDir,
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform,
+      splitting,
+      outdir,
+      logLevel: "silent",
+      // The official SDK is CommonJS and requires Node built-ins; ESM output needs `require` for that.
+      ...(cjsShim && platform === "node" ? { banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" } } : {}),
+    });
+    const files = readdirSync(outdir).filter((f) => f.endsWith(".js"));
+    const entryBytes = gz(join(outdir, "entry.js"));
+    const lazy = files.filter((f) => f !== "entry.js").reduce((sum, f) => sum + gz(join(outdir, f)), 0);
+    return { bytes: entryBytes, lazy };
+  } catch (err) {
+    return { error: err.errors?.[0]?.text ?? String(err.message ?? err) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export async function measureBundleSize() {
+  const out = {};
+  for (const platform of ["node", "browser"]) {
+    const single = await bundle("send-one-sms.mjs", platform, false);
+    const split = await bundle("send-one-sms.mjs", platform, true);
+    const official = await bundle("official-send-one-sms.mjs", platform, false, true);
+    out[platform] = { single: single.bytes, entry: split.bytes, lazy: split.lazy, official: official.bytes, officialError: official.error };
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureBundleSize(), null, 2));
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `pnpm bench`: every benchmark of the client, each a ratio measured in one run on this machine,
+// printed against its target. Outside the test gate: nothing here fails a build unless
+// `--strict` is given (then a missed target exits 1).
+import { cpus } from "node:os";
+import { measureBundleSize } from "./bundle-size.mjs";
+import { measureColdStart } from "./cold-start.mjs";
+import { fmt, ratio, verdict } from "./lib.mjs";
+import { measureThroughput } from "./throughput.mjs";
+import { measureTypecheck } from "./typecheck.mjs";
+
+const strict = process.argv.includes("--strict");
+const missed = [];
+const check = (name, ok) => {
+  if (!ok) missed.push(name);
+  return verdict(ok);
+};
+const line = (...cells) => console.log(`  ${cells.join("  ")}`);
+
+console.log(`@clicksend-kit/client benchmarks: Node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} CPUs, ${new Date().toISOString().slice(0, 10)}`);
+
+console.log("\nThroughput: 2,000 sequential POST /v3/sms/send against a loopback ClickSend (median of 5 rounds)");
+const rps = await measureThroughput();
+const [client, fetchRps, sdk] = [rps["@clicksend-kit/client"], rps["plain fetch"], rps["clicksend SDK 5.x"]];
+for (const [name, value] of Object.entries(rps)) {
+  line(name.padEnd(22), `${fmt(value).padStart(6)} req/s`, `${ratio(value, fetchRps).padStart(6)} plain fetch`, `${ratio(value, sdk).padStart(6)} clicksend SDK`);
+}
+line(`target: client ≥ 1.00× the clicksend SDK: ${ratio(client, sdk)}`.padEnd(60), check("throughput", client >= sdk));
+
+console.log("\nBundle: an entry that sends one SMS, esbuild --bundle --minify, gzip -9 (bytes)");
+const size = await measureBundleSize();
+for (const platform of ["node", "browser"]) {
+  const s = size[platform];
+  line(
+    platform.padEnd(8),
+    `one file ${fmt(s.single).padStart(6)}`,
+    `| split: entry ${fmt(s.entry).padStart(6)} + ${fmt(s.lazy)} in chunks loaded later (${platform === "node" ? "transport, " : ""}operation names, webhook shapes)`,
+  );
+}
+line(
+  "clicksend SDK 5.x".padEnd(8),
+  `node ${fmt(size.node.official)}`,
+  size.browser.officialError ? `| browser: does not build (${size.browser.officialError})` : `| browser ${fmt(size.browser.official)}`,
+);
+const worst = Math.max(size.node.single, size.browser.single);
+line(`target: ≤ 4,000 per platform: largest one-file bundle ${fmt(worst)}, largest entry chunk ${fmt(Math.max(size.node.entry, size.browser.entry))}`.padEnd(60), check("bundle", worst <= 4000));
+
+console.log("\nCold start: fresh node process, import + construct vs plain fetch (median of 80, clean environment)");
+const cold = measureColdStart();
+line(`plain fetch ${cold.fetch.toFixed(1)} ms`, `client ${cold.client.toFixed(1)} ms`);
+line(`target: ≤ 1.10× plain fetch: ${ratio(cold.client, cold.fetch)}`.padEnd(60), check("cold start", cold.client <= cold.fetch * 1.1));
+
+console.log("\nType-check: tsc --noEmit, a consumer making 20 typed calls vs an empty one (median of 3)");
+const tc = measureTypecheck();
+line(`empty ${fmt(tc.empty)} ms`, `20 typed calls ${fmt(tc.calls)} ms`, `${ratio(tc.calls, tc.empty)} (no target; reported)`);
+
+console.log(missed.length ? `\nMissed: ${missed.join(", ")}` : "\nAll targets met.");
+if (strict && missed.length) process.exitCode = 1;

@@ -1,0 +1,99 @@
+const BRAND = Symbol.for("@clicksend-kit/client.error");
+
+/** What every `ClickSendError` says about the call that failed. */
+export interface ClickSendErrorDetails {
+  /** HTTP status of the last response, when one arrived. */
+  status?: number | undefined;
+  /** ClickSend's `response_code` (`BAD_REQUEST`, `TOO_MANY_REQUESTS`, …), when the body was its envelope. */
+  responseCode?: string | undefined;
+  /** ClickSend's `response_msg`, when the body was its envelope. */
+  responseMsg?: string | undefined;
+  /** The spec's `operationId` (`sendSms`), when the call named an operation of the spec. */
+  operationId?: string | undefined;
+  /** Method and template path, e.g. `POST /v3/sms/send`. */
+  operation: string;
+  /** Whether sending the same request again later is safe and may succeed. */
+  retryable: boolean;
+  /**
+   * The outcome is unknown: the request may have reached ClickSend and taken effect although no
+   * success came back. For a send, check (e.g. the history by `custom_string`) before sending again.
+   */
+  maybeDelivered: boolean;
+  /** Requests the client made for this call (1 when it did not retry). */
+  attempts: number;
+  /** How long the server asked to wait (`Retry-After`), when it did. */
+  retryAfterMs?: number | undefined;
+}
+
+/**
+ * Base of every error a call raises or returns: check with `isClickSendError(e)` or `instanceof`.
+ * Messages and properties never contain a credential.
+ */
+export class ClickSendError extends Error implements ClickSendErrorDetails {
+  declare readonly status: number | undefined;
+  declare readonly responseCode: string | undefined;
+  declare readonly responseMsg: string | undefined;
+  declare readonly operationId: string | undefined;
+  declare readonly operation: string;
+  declare readonly retryable: boolean;
+  declare readonly maybeDelivered: boolean;
+  declare readonly attempts: number;
+  declare readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: ClickSendErrorDetails & Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.assign(this, details);
+  }
+}
+(ClickSendError.prototype as { [BRAND]?: true })[BRAND] = true;
+
+/**
+ * ClickSend (or a gateway in front of it) answered with an error. It is also ClickSend's error
+ * envelope: `http_code`, `response_code`, `response_msg` and `data` are the fields of the body,
+ * so code written against plain openapi-fetch's `error` keeps working.
+ */
+export class ClickSendApiError extends ClickSendError {
+  declare readonly status: number;
+  declare readonly http_code: number;
+  declare readonly response_code: string;
+  declare readonly response_msg: string;
+  declare readonly data: unknown;
+}
+
+/**
+ * The answer was not a ClickSend envelope: an HTML error page from a proxy, an empty 200, text
+ * that is not JSON. `responseCode` is `INVALID_RESPONSE`; `body` holds the start of what came.
+ */
+export class ClickSendInvalidResponseError extends ClickSendApiError {
+  declare readonly body: string;
+}
+
+/** No response: the connection was refused, reset or could not be made. `cause` is the transport's error. */
+export class ClickSendConnectionError extends ClickSendError {
+  /** The system error code when known (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, …). */
+  declare readonly code: string | undefined;
+}
+
+/** No complete response within `timeoutMs` for an attempt. */
+export class ClickSendTimeoutError extends ClickSendError {
+  declare readonly timeoutMs: number;
+}
+
+/** The caller's `AbortSignal` fired; `cause` is its reason. */
+export class ClickSendAbortError extends ClickSendError {}
+
+for (const [cls, name] of [
+  [ClickSendError, "ClickSendError"],
+  [ClickSendApiError, "ClickSendApiError"],
+  [ClickSendInvalidResponseError, "ClickSendInvalidResponseError"],
+  [ClickSendConnectionError, "ClickSendConnectionError"],
+  [ClickSendTimeoutError, "ClickSendTimeoutError"],
+  [ClickSendAbortError, "ClickSendAbortError"],
+] as const) {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+}
+
+/** True for every error a ClickSend call raises or returns (also across copies of this package). */
+export function isClickSendError(value: unknown): value is ClickSendError {
+  return typeof value === "object" && value !== null && (value as { [BRAND]?: true })[BRAND] === true;
+}

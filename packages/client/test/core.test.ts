@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { createClickSendClient, type Middleware } from "../src/index.js";
+import { recordingFetch } from "./helpers/recording-fetch.js";
+
+// The client keeps openapi-fetch's calling conventions (params, body, headers, parseAs,
+// serializers, middleware); these pin them down against a recording fetch.
+const ok = (data: unknown = null) => Response.json({ http_code: 200, response_code: "SUCCESS", response_msg: "ok", data });
+
+function setup(answer: (r: Request) => Response | Promise<Response> = () => ok()) {
+  const rec = recordingFetch(async (r) => answer(r));
+  const logs: string[] = [];
+  const clicksend = createClickSendClient({ username: "u", apiKey: "k", baseUrl: "https://api.example.com", fetch: rec.fetch, logger: { warn: (l) => void logs.push(l) } });
+  return { clicksend, requests: rec.requests, logs };
+}
+
+describe("requests as openapi-fetch builds them", () => {
+  it("encodes path parameters and form-explodes query arrays", async () => {
+    const { clicksend, requests } = setup();
+    await clicksend.GET("/v3/sms/templates/{template_id}", { params: { path: { template_id: "a/b c" as never } } });
+    await clicksend.request("get", "/v3/sms/history", { params: { query: { q: "to:+61 411", order_by: "date:desc", ids: [1, 2], filter: { a: 1 }, empty: undefined } as never } });
+    expect(requests[0]!.url).toBe("https://api.example.com/v3/sms/templates/a%2Fb%20c");
+    expect(requests[1]!.url).toBe("https://api.example.com/v3/sms/history?q=to%3A%2B61%20411&order_by=date%3Adesc&ids=1&ids=2&filter[a]=1");
+  });
+
+  it("merges headers: client, call, params.header; null removes one", async () => {
+    const rec = recordingFetch(async () => ok());
+    const clicksend = createClickSendClient({ username: "u", apiKey: "k", fetch: rec.fetch, headers: { "x-app": "billing", "x-drop": "1" } });
+    await clicksend.GET("/v3/account", { headers: { "x-call": "yes", "x-drop": null } });
+    const headers = rec.requests[0]!.headers;
+    expect(headers.get("x-app")).toBe("billing");
+    expect(headers.get("x-call")).toBe("yes");
+    expect(headers.has("x-drop")).toBe(false);
+    expect(headers.has("content-type")).toBe(false);
+  });
+
+  it("sends JSON by default, form-encoded when asked, custom serializers when given", async () => {
+    const { clicksend, requests } = setup();
+    await clicksend.POST("/v3/sms/templates", { body: { template_name: "t", body: "b" } });
+    await clicksend.POST("/v3/sms/templates", { body: { template_name: "t", body: "b" }, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await clicksend.POST("/v3/sms/templates", { body: { template_name: "t", body: "b" }, bodySerializer: (b) => `custom:${JSON.stringify(b)}` });
+    expect(requests[0]!.headers.get("content-type")).toBe("application/json");
+    expect(await requests[0]!.text()).toBe('{"template_name":"t","body":"b"}');
+    expect(await requests[1]!.text()).toBe("template_name=t&body=b");
+    expect(await requests[2]!.text()).toBe('custom:{"template_name":"t","body":"b"}');
+  });
+
+  it("takes a querySerializer function (style options are not implemented)", async () => {
+    const { clicksend, requests } = setup();
+    await clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: () => "limit=5&x=1" });
+    expect(new URL(requests[0]!.url).search).toBe("?limit=5&x=1");
+    await expect(clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: { array: { style: "pipeDelimited", explode: false } } } as never)).rejects.toThrow(TypeError);
+  });
+
+  it("returns text, blobs and streams for parseAs", async () => {
+    const { clicksend } = setup(() => new Response("a,b\n1,2", { headers: { "content-type": "text/csv" } }));
+    const { data } = await clicksend.GET("/v3/sms/history/export", { params: { query: { filename: "h.csv" } }, parseAs: "text" } as never);
+    expect(data).toBe("a,b\n1,2");
+  });
+});
+
+describe("middleware as in openapi-fetch", () => {
+  it("runs onRequest in order and onResponse in reverse, with the schema path", async () => {
+    const { clicksend } = setup();
+    const seen: string[] = [];
+    const m = (name: string): Middleware => ({
+      onRequest: ({ schemaPath, request }) => void seen.push(`${name}>${schemaPath}>${request.method}`),
+      onResponse: ({ response }) => void seen.push(`${name}<${response.status}`),
+    });
+    clicksend.use(m("a"), m("b"));
+    await clicksend.GET("/v3/sms/templates/{template_id}", { params: { path: { template_id: 1 } }, middleware: [m("call")] });
+    expect(seen).toEqual(["a>/v3/sms/templates/{template_id}>GET", "b>/v3/sms/templates/{template_id}>GET", "call>/v3/sms/templates/{template_id}>GET", "call<200", "b<200", "a<200"]);
+  });
+
+  it("lets onRequest answer without a request, and eject remove a middleware", async () => {
+    const { clicksend, requests } = setup();
+    const cache: Middleware = { onRequest: () => ok({ cached: true }) };
+    clicksend.use(cache);
+    expect((await clicksend.GET("/v3/account")).data?.data).toEqual({ cached: true });
+    expect(requests).toHaveLength(0);
+    clicksend.eject(cache);
+    await clicksend.GET("/v3/account");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("lets onError turn a transport failure into a response", async () => {
+    const { clicksend } = setup(() => {
+      throw new TypeError("fetch failed");
+    });
+    clicksend.use({ onError: () => ok({ fallback: true }) });
+    expect((await clicksend.GET("/v3/account", { retry: false })).data?.data).toEqual({ fallback: true });
+  });
+
+  it("passes a middleware's own errors through unchanged", async () => {
+    const { clicksend } = setup();
+    const bug = new RangeError("bug in my middleware");
+    clicksend.use({ onRequest: () => Promise.reject(bug) });
+    await expect(clicksend.POST("/v3/sms/send", { body: { messages: [] } })).rejects.toBe(bug);
+  });
+
+  it("refuses middleware that is not one", () => {
+    const { clicksend } = setup();
+    expect(() => clicksend.use("logger" as never)).toThrow(/Middleware must be an object/);
+  });
+
+  it("runs middleware on every attempt of a retried call", async () => {
+    let n = 0;
+    const { clicksend } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
+    const attempts: number[] = [];
+    clicksend.use({ onRequest: () => void attempts.push(attempts.length + 1) });
+    await clicksend.GET("/v3/account", { retry: { minDelayMs: 0, maxDelayMs: 0 } });
+    expect(attempts).toEqual([1, 2]);
+  });
+});
+
+describe("logging", () => {
+  it("warns once per client when a deprecated operation is called", async () => {
+    const { clicksend, logs } = setup();
+    await clicksend.PUT("/v3/sms/receipts-read/{message_id}", { params: { path: { message_id: "M1" } } } as never);
+    await clicksend.PUT("/v3/sms/receipts-read/{message_id}", { params: { path: { message_id: "M2" } } } as never);
+    expect(logs).toEqual(["clicksend: markSmsReceiptAsRead (PUT /v3/sms/receipts-read/{message_id}) is deprecated in the ClickSend API"]);
+  });
+});
