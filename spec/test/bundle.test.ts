@@ -47,9 +47,13 @@ addFormats(ajv);
 // Register the bundle so `#/components/...` refs inside schemas resolve against it.
 ajv.addSchema({ $id: "clicksend.json", components: spec.components }, "clicksend.json");
 
+// Compiling is the slow part and most schemas repeat (error responses, shared components).
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 function validatorFor(schema: Json) {
-  const rebased = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"clicksend.json#/components/'));
-  return ajv.compile(rebased);
+  const text = JSON.stringify(schema).replaceAll('"#/components/', '"clicksend.json#/components/');
+  let validate = compiled.get(text);
+  if (!validate) compiled.set(text, (validate = ajv.compile(JSON.parse(text))));
+  return validate;
 }
 
 function check(where: string, schema: Json | undefined, example: unknown): string[] {

@@ -1,5 +1,5 @@
 import type { ClickSendClient, Middleware } from "@clicksend-kit/client";
-import { createGatewayClient, type GatewayOptions } from "./route.js";
+import { createGatewayClient, gatewayErrorEnvelope, gatewayErrors, isRecord, jsonResponse, readJson, type GatewayOptions } from "./route.js";
 
 /** SkillBoss API hub host. Its documentation also shows `https://api.heybossai.com`; pass that as `baseUrl` to use it. */
 export const SKILLBOSS_API_URL = "https://api.skillboss.com";
@@ -8,18 +8,6 @@ export const SKILLBOSS_API_URL = "https://api.skillboss.com";
 export type SkillBossClientOptions = GatewayOptions;
 
 const ROUTE = "createSkillBossClient";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function jsonResponse(body: unknown, status: number, from: Response): Response {
-  const headers = new Headers(from.headers);
-  headers.delete("content-length");
-  headers.delete("content-encoding");
-  headers.set("content-type", "application/json");
-  return new Response(JSON.stringify(body), { status, headers });
-}
 
 /**
  * Turns SkillBoss's `{ "status": "success", "result": <ClickSend envelope> }` back into
@@ -32,13 +20,7 @@ function jsonResponse(body: unknown, status: number, from: Response): Response {
 export function skillBossUnwrap(): Middleware {
   return {
     async onResponse({ response }) {
-      if (!(response.headers.get("content-type") ?? "").includes("json")) return response;
-      let body: unknown;
-      try {
-        body = JSON.parse(await response.clone().text());
-      } catch {
-        return response;
-      }
+      const body = await readJson(response);
       if (!isRecord(body) || !("status" in body) || "http_code" in body) return response;
 
       if (body.status === "success" && "result" in body) {
@@ -47,19 +29,8 @@ export function skillBossUnwrap(): Middleware {
         const status = typeof code === "number" && code >= 200 && code <= 599 ? code : response.status;
         return jsonResponse(result, status, response);
       }
-      const detail = [body.message, body.error, body.detail].find((v) => typeof v === "string" && v !== "");
       const reason = body.status === "success" ? "a success without a `result`" : `status ${JSON.stringify(body.status)}`;
-      const status = response.status >= 400 ? response.status : 502;
-      return jsonResponse(
-        {
-          http_code: status,
-          response_code: "GATEWAY_ERROR",
-          response_msg: `SkillBoss returned ${reason}${detail ? `: ${String(detail)}` : ""}`,
-          data: body,
-        },
-        status,
-        response,
-      );
+      return gatewayErrorEnvelope("SkillBoss", reason, body, response);
     },
   };
 }
@@ -70,7 +41,7 @@ export function skillBossUnwrap(): Middleware {
  */
 export function createSkillBossClient(options: SkillBossClientOptions = {}): ClickSendClient {
   return createGatewayClient(
-    { name: ROUTE, envVar: "SKILLBOSS_API_KEY", defaultBaseUrl: SKILLBOSS_API_URL, middleware: [skillBossUnwrap()] },
+    { name: ROUTE, envVar: "SKILLBOSS_API_KEY", defaultBaseUrl: SKILLBOSS_API_URL, middleware: [gatewayErrors("SkillBoss"), skillBossUnwrap()] },
     options,
   );
 }

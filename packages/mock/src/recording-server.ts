@@ -114,8 +114,10 @@ export async function forward(request: RecordedRequest, baseUrl: string, path = 
     ...(request.body && request.method !== "GET" && request.method !== "HEAD" ? { body: request.body } : {}),
   });
   const text = await res.text();
+  // Pass the answer's headers on (Retry-After matters to clients), minus what the body re-send recomputes.
   const replyHeaders: Record<string, string> = {};
-  const type = res.headers.get("content-type");
-  if (type) replyHeaders["content-type"] = type;
+  res.headers.forEach((value, name) => {
+    if (!["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive"].includes(name)) replyHeaders[name] = value;
+  });
   return { status: res.status, headers: replyHeaders, body: text };
 }

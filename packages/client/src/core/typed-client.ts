@@ -145,12 +145,23 @@ function mergeHeaders(...sources: HeadersInput[]): Headers {
 }
 
 /** Path parameters in openapi-fetch's default (`simple`) style. */
+/**
+ * Fills `{name}` placeholders, each value percent-encoded so `/`, `?` and `#` stay inside its
+ * segment. A value that would still address another endpoint (missing, empty, `.` or `..`,
+ * which URL parsing resolves even when percent-encoded) is refused before anything is sent.
+ */
 function encodePath(path: string, params: Record<string, unknown> = {}): string {
-  return path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+  return path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => {
     const value = params[name];
-    if (value == null) return whole;
-    const parts = Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
-    return parts.map((v) => encodeURIComponent(`${v}`)).join(",");
+    const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
+    const segment = parts.map((v) => encodeURIComponent(`${v}`)).join(",");
+    if (segment === "" || /^(\.|%2e){1,2}$/i.test(segment)) {
+      throw new TypeError(
+        `path parameter "${name}" of ${path} is ${value == null ? "missing" : JSON.stringify(`${value}`)}; ` +
+          "it must be a non-empty value other than \".\" or \"..\" (anything else would address another endpoint)",
+      );
+    }
+    return segment;
   });
 }
 
