@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
-import { createClickSendClient } from "../src/index.js";
-import { recordingFetch } from "./helpers/recording-fetch.js";
+import { usePrismClient } from "./helpers/prism-client.js";
 
 // Prism serves the bundled spec's examples and rejects requests that break the spec
 // (missing Basic credentials, missing required fields), so these calls exercise both the
 // client and the spec it is typed from.
-let prism: RunningServer;
-beforeAll(async () => {
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
-});
-
-function client() {
-  const recorder = recordingFetch();
-  const clicksend = createClickSendClient({ username: "demo@example.com", apiKey: "0D0E0A0D-KEY", baseUrl: prism.url, fetch: recorder.fetch });
-  return { clicksend, requests: recorder.requests };
-}
+const mock = usePrismClient();
+const client = mock.client;
 
 describe("createClickSendClient against the Prism mock", () => {
   it("sends an SMS and gets each message's typed status", async () => {
@@ -91,7 +78,7 @@ describe("createClickSendClient against the Prism mock", () => {
   });
 
   it("is rejected by the mock without credentials, proving the mock checks Basic auth", async () => {
-    const res = await fetch(`${prism.url}/v3/sms/templates/587713`);
+    const res = await fetch(`${mock.url()}/v3/sms/templates/587713`);
     expect(res.status).toBe(401);
   });
 });

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
-import { createClickSendClient } from "../../src/index.js";
-import { recordingFetch } from "../helpers/recording-fetch.js";
+import { usePrismClient } from "../helpers/prism-client.js";
 
 // MMS, voice, campaigns, email-to-SMS and uploads against Prism serving the bundled spec:
 // the typed client sends what the spec describes, gets the spec's examples back, and Prism
 // rejects a request that leaves out a field the spec marks required.
-let prism: RunningServer;
-beforeAll(async () => {
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
-});
-
-function client() {
-  const recorder = recordingFetch();
-  const clicksend = createClickSendClient({ username: "demo@example.com", apiKey: "0D0E0A0D-KEY", baseUrl: prism.url, fetch: recorder.fetch });
-  return { clicksend, requests: recorder.requests };
-}
+const mock = usePrismClient();
+const client = mock.client;
 
 describe("MMS, voice, campaigns, email-to-SMS and uploads against the Prism mock", () => {
   it("sends an MMS with one picture for the batch and gets each message's typed status", async () => {

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
-import { createClickSendClient } from "../../src/index.js";
-import { recordingFetch } from "../helpers/recording-fetch.js";
+import { usePrismClient } from "../helpers/prism-client.js";
 
 // Contact lists, contacts, search, transactional email and email marketing against Prism
 // serving the bundled spec: the typed client sends what the spec describes, gets the spec's
 // examples back, and Prism rejects requests that break the spec's `required` rules.
-let prism: RunningServer;
-beforeAll(async () => {
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
-});
-
-function client() {
-  const recorder = recordingFetch();
-  const clicksend = createClickSendClient({ username: "demo@example.com", apiKey: "0D0E0A0D-KEY", baseUrl: prism.url, fetch: recorder.fetch });
-  return { clicksend, requests: recorder.requests };
-}
+const mock = usePrismClient();
+const client = mock.client;
 
 describe("lists, contacts, search and email against the Prism mock", () => {
   it("creates a contact list and adds a contact to it", async () => {

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
-import { createClickSendClient } from "../../src/index.js";
-import { recordingFetch } from "../helpers/recording-fetch.js";
+import { usePrismClient } from "../helpers/prism-client.js";
 
 // The issue-5 operations whose responses carry no ClickSend envelope (`x-clicksend-envelope: false`):
 // alpha tags and own numbers answer with the object itself, and deleting a default sender answers
 // 204 with no body. To be merged together with the paths of /tmp/issue-5/paths-pending.txt.
-let prism: RunningServer;
-beforeAll(async () => {
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
-});
-
-function client() {
-  const recorder = recordingFetch();
-  const clicksend = createClickSendClient({ username: "demo@example.com", apiKey: "0D0E0A0D-KEY", baseUrl: prism.url, fetch: recorder.fetch });
-  return { clicksend, requests: recorder.requests };
-}
+const mock = usePrismClient();
+const client = mock.client;
 
 describe("alpha tags, own numbers and default-sender deletion against the Prism mock", () => {
   it("requests an Australian alpha tag with its business and gets the bare AlphaTag back", async () => {

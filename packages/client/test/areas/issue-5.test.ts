@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
-import { createClickSendClient } from "../../src/index.js";
-import { recordingFetch } from "../helpers/recording-fetch.js";
+import { usePrismClient } from "../helpers/prism-client.js";
 
 // Account, subaccounts, recharge, dedicated numbers, default senders, global sending and the
 // no-API-key verification flows against Prism serving the bundled spec: the typed client sends
 // what the spec describes, gets the spec's examples back, Prism rejects a request that breaks
 // the spec's `required`, and Prism lets the `security: []` calls through without Basic auth.
-let prism: RunningServer;
-beforeAll(async () => {
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
-});
-
-function client() {
-  const recorder = recordingFetch();
-  const clicksend = createClickSendClient({ username: "demo@example.com", apiKey: "0D0E0A0D-KEY", baseUrl: prism.url, fetch: recorder.fetch });
-  return { clicksend, requests: recorder.requests };
-}
+const mock = usePrismClient();
+const client = mock.client;
 
 describe("account, subaccounts, recharge, numbers and senders against the Prism mock", () => {
   it("reads the account as a typed Account with its currency", async () => {
@@ -137,7 +124,7 @@ describe("account, subaccounts, recharge, numbers and senders against the Prism 
 
   it("lets password recovery through without credentials, while a protected call needs them", async () => {
     // Plain fetch, no Authorization header: the spec marks this call `security: []`.
-    const res = await fetch(`${prism.url}/v3/forgot-password`, {
+    const res = await fetch(`${mock.url()}/v3/forgot-password`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: "support-team" }),
@@ -145,13 +132,13 @@ describe("account, subaccounts, recharge, numbers and senders against the Prism 
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ http_code: 200, response_code: "SUCCESS", response_msg: "An email notification has been sent.", data: [] });
 
-    const protectedRes = await fetch(`${prism.url}/v3/subaccounts`);
+    const protectedRes = await fetch(`${mock.url()}/v3/subaccounts`);
     expect(protectedRes.status).toBe(401);
   });
 
   it("holds username recovery to exactly one of email or phone number", async () => {
     const send = (body: unknown) =>
-      fetch(`${prism.url}/v3/forgot-username`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${mock.url()}/v3/forgot-username`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect((await send({ email: "ops@example.com" })).status).toBe(200);
     expect((await send({ email: "ops@example.com", phone_number: "+61411111111" })).status).toBe(400);
   });
