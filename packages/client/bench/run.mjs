@@ -34,7 +34,7 @@ for (const platform of ["node", "browser"]) {
   line(
     platform.padEnd(8),
     `one file ${fmt(s.single).padStart(6)}`,
-    `| split: entry ${fmt(s.entry).padStart(6)} + ${fmt(s.lazy)} in chunks loaded later (${platform === "node" ? "transport, " : ""}operation names, webhook shapes)`,
+    `| split: entry ${fmt(s.entry).padStart(6)} + ${fmt(s.lazy)} in chunks loaded later (${platform === "node" ? "transport, " : ""}failure handling, operation names, webhook shapes)`,
   );
 }
 line(
@@ -42,8 +42,12 @@ line(
   `node ${fmt(size.node.official)}`,
   size.browser.officialError ? `| browser: does not build (${size.browser.officialError})` : `| browser ${fmt(size.browser.official)}`,
 );
+// Both readings of the target are printed: what loads to send (bundlers split dynamic imports),
+// and everything the entry can ever reach in one file.
+const entry = Math.max(size.node.entry, size.browser.entry);
 const worst = Math.max(size.node.single, size.browser.single);
-line(`target: ≤ 4,000 per platform: largest one-file bundle ${fmt(worst)}, largest entry chunk ${fmt(Math.max(size.node.entry, size.browser.entry))}`.padEnd(60), check("bundle", worst <= 4000));
+line(`target: ≤ 4,000 per platform, entry loaded to send: ${fmt(entry)}`.padEnd(60), check("bundle (entry)", entry <= 4000));
+line(`target: ≤ 4,000 per platform, one file without splitting: ${fmt(worst)}`.padEnd(60), check("bundle (one file)", worst <= 4000));
 
 console.log("\nCold start: fresh node process, import + construct vs plain fetch (median of 80, clean environment)");
 const cold = measureColdStart();

@@ -34,10 +34,8 @@ export function authorizedFetch(options: { authorization: string; origin: string
   const { authorization, origin, fetch: custom } = options;
   return (request) => {
     const target = new URL(request.url).origin;
-    if (target !== origin) {
-      const error = new Error(`refusing to send credentials meant for ${origin} to ${target}`);
-      return Promise.reject(Object.assign(error, { code: FOREIGN_ORIGIN }));
-    }
+    // The error (code FOREIGN_ORIGIN) is built by ./failure.ts, loaded only when something goes wrong.
+    if (target !== origin) return import("./failure.js").then((m) => Promise.reject(m.foreignOriginError(origin, target, FOREIGN_ORIGIN)));
     const headers = new Headers(request.headers);
     headers.set("Authorization", authorization);
     return custom ? custom(new Request(request, { headers })) : platform().then((t) => t.platformFetch(request, { headers }));

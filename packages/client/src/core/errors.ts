@@ -1,4 +1,4 @@
-const BRAND = Symbol.for("@clicksend-kit/client.error");
+const BRAND = /* @__PURE__ */ Symbol.for("@clicksend-kit/client.error");
 
 /** What every `ClickSendError` says about the call that failed. */
 export interface ClickSendErrorDetails {
@@ -42,10 +42,20 @@ export class ClickSendError extends Error implements ClickSendErrorDetails {
 
   constructor(message: string, details: ClickSendErrorDetails & Record<string, unknown>, options?: { cause?: unknown }) {
     super(message, options);
+    // The brand (not enumerable) lets isClickSendError work across copies of this package.
+    Object.defineProperty(this, BRAND, { value: true });
     Object.assign(this, details);
   }
+
+  // `name` is an accessor on each prototype, not set by a statement after the class, so that
+  // bundlers can drop the classes from bundles that never use them (this module has no side effects).
+  override get name(): string {
+    return "ClickSendError";
+  }
+  override set name(value: string) {
+    Object.defineProperty(this, "name", { value, writable: true, enumerable: true, configurable: true });
+  }
 }
-(ClickSendError.prototype as { [BRAND]?: true })[BRAND] = true;
 
 /**
  * ClickSend (or a gateway in front of it) answered with an error. It is also ClickSend's error
@@ -58,6 +68,12 @@ export class ClickSendApiError extends ClickSendError {
   declare readonly response_code: string;
   declare readonly response_msg: string;
   declare readonly data: unknown;
+  override get name(): string {
+    return "ClickSendApiError";
+  }
+  override set name(value: string) {
+    super.name = value;
+  }
 }
 
 /**
@@ -66,31 +82,45 @@ export class ClickSendApiError extends ClickSendError {
  */
 export class ClickSendInvalidResponseError extends ClickSendApiError {
   declare readonly body: string;
+  override get name(): string {
+    return "ClickSendInvalidResponseError";
+  }
+  override set name(value: string) {
+    super.name = value;
+  }
 }
 
 /** No response: the connection was refused, reset or could not be made. `cause` is the transport's error. */
 export class ClickSendConnectionError extends ClickSendError {
   /** The system error code when known (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, …). */
   declare readonly code: string | undefined;
+  override get name(): string {
+    return "ClickSendConnectionError";
+  }
+  override set name(value: string) {
+    super.name = value;
+  }
 }
 
 /** No complete response within `timeoutMs` for an attempt. */
 export class ClickSendTimeoutError extends ClickSendError {
   declare readonly timeoutMs: number;
+  override get name(): string {
+    return "ClickSendTimeoutError";
+  }
+  override set name(value: string) {
+    super.name = value;
+  }
 }
 
 /** The caller's `AbortSignal` fired; `cause` is its reason. */
-export class ClickSendAbortError extends ClickSendError {}
-
-for (const [cls, name] of [
-  [ClickSendError, "ClickSendError"],
-  [ClickSendApiError, "ClickSendApiError"],
-  [ClickSendInvalidResponseError, "ClickSendInvalidResponseError"],
-  [ClickSendConnectionError, "ClickSendConnectionError"],
-  [ClickSendTimeoutError, "ClickSendTimeoutError"],
-  [ClickSendAbortError, "ClickSendAbortError"],
-] as const) {
-  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+export class ClickSendAbortError extends ClickSendError {
+  override get name(): string {
+    return "ClickSendAbortError";
+  }
+  override set name(value: string) {
+    super.name = value;
+  }
 }
 
 /** True for every error a ClickSend call raises or returns (also across copies of this package). */

@@ -76,11 +76,6 @@ export function transportOptions(options: TransportOptions, route: string): Tran
     }
   }
   if (logger !== undefined && typeof logger?.warn !== "function") bad("logger", "an object with a warn(message) method, such as console");
-  return {
-    ...(fetch ? { fetch } : {}),
-    ...(headers ? { headers } : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(retry !== undefined ? { retry } : {}),
-    ...(logger ? { logger } : {}),
-  };
+  // Only the options that are set (`retry: false` and `timeoutMs: 0` are).
+  return Object.fromEntries(Object.entries({ fetch, headers, timeoutMs, retry, logger }).filter(([, value]) => value != null));
 }

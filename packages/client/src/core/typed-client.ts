@@ -9,12 +9,10 @@ import {
   ClickSendConnectionError,
   ClickSendInvalidResponseError,
   ClickSendTimeoutError,
-  type ClickSendError,
 } from "./errors.js";
-import { isIdempotent } from "./idempotency.js";
-import { bareOperations } from "../generated/envelope.js";
 import { loadOperations } from "./operations.js";
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, sleep, type RetryOptions } from "./retry.js";
+import type { CallState, ClientState, Failure, Lib } from "./failure.js";
+import type { RetryOptions } from "./retry.js";
 
 /** Receives the client's log lines (retries, deprecated operations). `console` fits. */
 export interface Logger {
@@ -117,11 +115,17 @@ interface Init extends CallOptions, Omit<RequestInit, "body" | "headers"> {
 /** What a call resolves to when a response arrived. */
 type Answer = { data: unknown; response: Response } | { error: ClickSendApiError; response: Response };
 /** One attempt: a response (its envelope, or `invalid` = a body that is not one) or a failure. */
-type Outcome = { response: Response; parsed?: unknown; invalid?: string } | { failure: unknown; timedOut: boolean; sent: boolean };
+type Outcome = Failure;
 
-/** Codes of failures that happen before a byte of the request is written. */
-const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-const UNKNOWN_OUTCOME = " The outcome is unknown: ClickSend may have received it, so it was not sent again; check before resending.";
+// What only a failure (or a logger) needs: errors, retries, redaction (./failure.ts), loaded on
+// first use. It is built on its own (dist/failure.js) and gets the classes that must be the
+// public ones from here.
+const lib: Lib = [ClickSendAbortError, ClickSendApiError, ClickSendConnectionError, ClickSendInvalidResponseError, ClickSendTimeoutError, loadOperations];
+let failureModule: Promise<typeof import("./failure.js")> | undefined;
+const failures = () => (failureModule ??= import("./failure.js"));
+
+/** What encodePath throws for a value that would address another endpoint. */
+const BAD_PATH = Symbol();
 
 function errorCode(err: unknown): string | undefined {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
@@ -155,12 +159,8 @@ function encodePath(path: string, params: Record<string, unknown> = {}): string 
     const value = params[name];
     const parts = value == null ? [] : Array.isArray(value) ? value : typeof value === "object" ? Object.entries(value).flat() : [value];
     const segment = parts.map((v) => encodeURIComponent(`${v}`)).join(",");
-    if (segment === "" || /^(\.|%2e){1,2}$/i.test(segment)) {
-      throw new TypeError(
-        `path parameter "${name}" of ${path} is ${value == null ? "missing" : JSON.stringify(`${value}`)}; ` +
-          "it must be a non-empty value other than \".\" or \"..\" (anything else would address another endpoint)",
-      );
-    }
+    // call() turns this into a TypeError that says why (./failure.ts).
+    if (segment === "" || /^(\.|%2e){1,2}$/i.test(segment)) throw { [BAD_PATH]: [name, path, value] };
     return segment;
   });
 }
@@ -177,20 +177,6 @@ function encodeQuery(query: Record<string, unknown>): string {
   return parts.join("&");
 }
 
-/** Replaces the credential (the header value, its token, and for Basic `user:key` and the key) in text a caller may see. */
-export function redactor(authorization: string): (text: string) => string {
-  const token = authorization.slice(authorization.indexOf(" ") + 1);
-  const secrets = [authorization, token];
-  try {
-    const pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
-    if (authorization.startsWith("Basic ")) secrets.push(pair, pair.slice(pair.indexOf(":") + 1));
-  } catch {
-    // a Bearer token need not be base64
-  }
-  const live = secrets.filter((s) => s.length > 3).sort((a, b) => b.length - a.length);
-  return (text) => live.reduce((t, s) => t.split(s).join("[REDACTED]"), text);
-}
-
 /**
  * The one place a typed client is assembled; ClickSend and the gateway routes differ only in
  * `baseUrl`, credentials and middleware, so retries, timeouts and errors behave the same on all.
@@ -202,118 +188,28 @@ export function redactor(authorization: string): (text: string) => string {
  */
 export function createTypedClient(config: TypedClientConfig): ClickSendClient {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  let redactText: ((text: string) => string) | undefined;
-  const redact = (text: string) => (redactText ??= redactor(config.authorization))(text);
   const authorize = (transport?: FetchLike) =>
     authorizedFetch({ authorization: config.authorization, origin: new URL(baseUrl).origin, ...(transport && { fetch: transport }) });
   let clientFetch: FetchLike | undefined; // built on the first call, to keep construction cheap
   const middlewares = [...(config.middleware ?? [])];
-  const warned = new Set<string>();
-  const log = (message: string) => config.logger?.warn(redact(`clicksend: ${message}`));
+  const state: ClientState = { config, lib };
 
   async function call(method: string, path: string, init: Init = {}): Promise<Answer> {
-    const operation = `${method} ${path}`;
-    const idempotent = isIdempotent(method, path);
-    let entry: readonly [string, number] | undefined;
-    const name = async () => {
-      entry ??= (await loadOperations())[operation];
-      return entry ? `${entry[0]} (${operation})` : operation;
-    };
-    if (config.logger && !warned.has(operation)) {
-      const named = await name();
-      if (entry && entry[1] & 2) {
-        warned.add(operation);
-        log(`${named} is deprecated in the ClickSend API`);
-      }
-    }
-    const retry =
-      init.retry === false || (init.retry === undefined && config.retry === false)
-        ? undefined
-        : { ...DEFAULT_RETRY, ...(config.retry || undefined), ...init.retry };
-    const attempts = retry ? retry.retries + 1 : 1;
-    const timeoutMs = init.timeoutMs ?? config.timeoutMs ?? 30_000;
     const signal = init.signal ?? undefined;
-    let sent = false;
-
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) {
-        throw new ClickSendAbortError(`${await name()}: aborted by the caller${sent && !idempotent ? UNKNOWN_OUTCOME : ""}`, {
-          operationId: entry?.[0],
-          operation,
-          attempts: attempt - 1,
-          maybeDelivered: sent,
-          retryable: false,
-        }, { cause: signal.reason });
-      }
-      const outcome = await once(method, path, init, timeoutMs, signal);
-      if ("response" in outcome && outcome.invalid === undefined && outcome.response.ok) {
+    const attempt: CallState = { method, path, retry: init.retry, timeoutMs: init.timeoutMs ?? config.timeoutMs ?? 30_000, signal, attempt: 0, sent: false };
+    if (config.logger) await (await failures()).warnDeprecated(state, attempt);
+    for (;;) {
+      attempt.attempt++;
+      const outcome = signal?.aborted
+        ? undefined
+        : await once(method, path, init, attempt.timeoutMs, signal).catch(async (e: { [BAD_PATH]?: [string, string, unknown] } | undefined) => {
+            throw e?.[BAD_PATH] ? (await failures()).pathError(...e[BAD_PATH]) : e;
+          });
+      if (outcome && "response" in outcome && outcome.invalid === undefined && outcome.response.ok) {
         return { data: outcome.parsed, response: outcome.response };
       }
-      const named = await name();
-      const base = { operationId: entry?.[0], operation, attempts: attempt };
-      let error: ClickSendError;
-      let again: boolean;
-      let waitMs: number | undefined;
-      if ("response" in outcome) {
-        const { response, parsed, invalid } = outcome;
-        const status = response.status;
-        const transient = status === 429 || status >= 500;
-        // A 429 was turned away; a 4xx page from a proxy never reached ClickSend.
-        const maybeDelivered = status !== 429 && (status >= 500 || status < 400);
-        waitMs = parseRetryAfter(response.headers.get("retry-after"));
-        const fields = { ...base, status, retryAfterMs: waitMs, maybeDelivered, retryable: transient && (idempotent || !maybeDelivered) };
-        const unknown = maybeDelivered && !idempotent ? UNKNOWN_OUTCOME : "";
-        if (invalid !== undefined) {
-          const type = response.headers.get("content-type");
-          const body = redact(invalid);
-          const msg = `expected a ClickSend JSON envelope, got ${body ? `${type || "a body"} starting ${JSON.stringify(body.slice(0, 80))}` : `an empty ${type || "body"}`}`;
-          const envelope = { http_code: status, response_code: "INVALID_RESPONSE", response_msg: msg, data: null };
-          error = new ClickSendInvalidResponseError(`${named}: ${status}: ${msg}.${unknown}`, {
-            ...fields,
-            ...envelope,
-            responseCode: envelope.response_code,
-            responseMsg: msg,
-            body: body.slice(0, 500),
-          });
-        } else {
-          const env = parsed as { http_code?: unknown; response_code: string; response_msg?: unknown; data?: unknown };
-          const msg = redact(`${env.response_msg ?? ""}`);
-          error = new ClickSendApiError(`${named} failed: ${status} ${env.response_code}${msg && `: ${msg}`}${unknown}`, {
-            ...fields,
-            http_code: typeof env.http_code === "number" ? env.http_code : status,
-            response_code: env.response_code,
-            response_msg: msg,
-            data: env.data ?? null,
-            responseCode: env.response_code,
-            responseMsg: msg,
-          });
-        }
-        again = transient && idempotent;
-        sent = true;
-      } else {
-        const { failure, timedOut } = outcome;
-        const code = errorCode(failure);
-        const notSent = !outcome.sent || (code !== undefined && NOT_SENT.test(code));
-        sent ||= !notSent;
-        if (signal?.aborted) continue; // reported at the top of the loop
-        const fields = { ...base, maybeDelivered: !notSent, retryable: idempotent || notSent };
-        const unknown = notSent || idempotent ? "" : UNKNOWN_OUTCOME;
-        error = timedOut
-          ? new ClickSendTimeoutError(`${named}: no complete response within ${timeoutMs} ms${unknown}`, { ...fields, timeoutMs }, { cause: failure })
-          : new ClickSendConnectionError(`${named}: connection failed${code ? ` (${code})` : ""}${unknown}`, { ...fields, code }, { cause: failure });
-        again = idempotent || notSent;
-      }
-
-      if (again && retry && attempt < attempts && !(waitMs! > retry.maxDelayMs)) {
-        const delay = waitMs ?? backoffDelay(attempt, retry, retry.random);
-        log(`${named}: ${error.status ?? error.name} on attempt ${attempt} of ${attempts}; retrying in ${delay} ms`);
-        await (retry.sleep ?? sleep)(delay, signal).catch((reason: unknown) => {
-          if (!signal?.aborted) throw reason; // an abort is reported at the top of the loop
-        });
-        continue;
-      }
-      if ("response" in outcome) return { error: error as ClickSendApiError, response: outcome.response };
-      throw error;
+      const answer = await (await failures()).settle(state, attempt, outcome);
+      if (answer) return answer;
     }
   }
 
@@ -374,7 +270,7 @@ export function createTypedClient(config: TypedClientConfig): ClickSendClient {
           }, timeoutMs)
         : undefined;
     let sent = false;
-    const failed = (failure: unknown): Outcome => ({ failure, timedOut, sent });
+    const failed = (failure: unknown): Outcome => ({ failure, timedOut, sent, code: errorCode(failure) });
     try {
       const requestInit = { redirect: "follow", ...rest, method, headers: merged } as RequestInit;
       let request = lean
@@ -439,10 +335,8 @@ export function createTypedClient(config: TypedClientConfig): ClickSendClient {
       } catch {
         // not JSON: an invalid response
       }
-      if (typeof parsed?.response_code === "string") return { response: response!, parsed };
-      // A few operations answer with the object itself or nothing at all (spec: x-clicksend-envelope: false).
-      if (response!.ok && bareOperations.has(`${method} ${path}`) && (text === "" || parsed !== undefined)) return { response: response!, parsed };
-      return { response: response!, invalid: text };
+      // Not an envelope: an invalid response, unless the operation answers bare (settled in ./failure.ts).
+      return typeof parsed?.response_code === "string" ? { response: response!, parsed } : { response: response!, parsed, invalid: text };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
