@@ -1,5 +1,6 @@
 import type { webhooks } from "@clicksend-kit/types";
-import type { WebhookShape, webhookShapes } from "../generated/webhooks.js";
+import type { webhookShapes } from "../generated/webhooks.js";
+import type { WebhookShape } from "./webhook-shape.js";
 
 /** Names of ClickSend's callbacks, from the spec's `webhooks:` (`inboundSms`, `smsDeliveryReceipt`, …). */
 export type WebhookName = keyof webhooks & keyof typeof webhookShapes;
