@@ -19,6 +19,10 @@ const CHROMIUM = '/usr/bin/chromium';
 // Redoc's "API docs by Redocly" badge points at this image on Redocly's CDN. It is blocked like
 // any other outside request; the page renders without it (asserted below).
 const KNOWN_OUTSIDE = [/^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini-full\.svg$/];
+// Redoc debounces its search box by 500 ms and builds the search index after the page loads;
+// while turbo runs every package's tests on two cores that takes seconds, not the 1 s
+// expect.poll waits by default.
+const UI_WAIT = { timeout: 30_000, interval: 250 };
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** operationIds of the bundle, lower-cased as Redoc puts them in its URLs: { paths: [], webhooks: [] } */
@@ -143,12 +147,12 @@ describe('reference.html (Redoc, one offline page)', () => {
     const input = page.locator('input[placeholder^="Search"]');
     await input.fill('Send SMS');
     const dialog = page.locator('[data-testid="search-dialog"]');
-    await expect.poll(() => dialog.textContent()).toContain('POST/v3/sms/send');
+    await expect.poll(() => dialog.textContent(), UI_WAIT).toContain('POST/v3/sms/send');
     await page.screenshot({ path: path.join(results, 'search.png') });
     await dialog.getByText('Send SMS', { exact: true }).first().click();
     await page.waitForSelector('[data-section-id="/sms/sendsms"]');
     expect(new URL(page.url()).hash).toBe('#/sms/sendsms');
-    await expect.poll(() => page.locator('h2', { hasText: /^Send SMS$/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('h2', { hasText: /^Send SMS$/ }).count(), UI_WAIT).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(results, 'send-sms.png') });
     await page.close();
   });
