@@ -255,7 +255,7 @@ describe.each(transports)("over %s", (_name, transport, withMiddleware) => {
       // The first attempt uses up the whole timeout, so a timer shared across attempts would
       // abort the second at once; it succeeds only because each attempt gets its own.
       const server = await serve(HANG, { body: ACCOUNT });
-      const { clicksend } = client(server.url, { timeoutMs: 250 });
+      const { clicksend } = client(server.url, { timeoutMs: 1_000 });
       const { data, error } = await clicksend.GET("/v3/account");
       expect(error).toBeUndefined();
       expect(data?.data).toMatchObject({ user_id: 1 });
