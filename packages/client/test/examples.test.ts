@@ -2,27 +2,22 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prismUrl } from "@clicksend-kit/mock/vitest";
 
 // The examples a newcomer runs against `pnpm mock`, run here the same way: as separate Node
 // processes importing the built package, against Prism serving the bundled spec.
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-let prism: RunningServer;
 
-beforeAll(async () => {
+beforeAll(() => {
   if (!existsSync(`${packageDir}dist/index.js`)) throw new Error("examples import the built package: run `pnpm build` first");
-  prism = await startPrism();
-});
-afterAll(async () => {
-  await prism?.stop();
 });
 
 async function example(name: string, args: string[] = []) {
   const { stdout } = await run(process.execPath, [`examples/${name}`, ...args], {
     cwd: packageDir,
-    env: { ...process.env, CLICKSEND_BASE_URL: prism.url, CLICKSEND_USERNAME: "demo@example.com", CLICKSEND_API_KEY: "demo-api-key" },
+    env: { ...process.env, CLICKSEND_BASE_URL: prismUrl(), CLICKSEND_USERNAME: "demo@example.com", CLICKSEND_API_KEY: "demo-api-key" },
     timeout: 30_000,
   });
   return stdout;

@@ -1,5 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startPrism, startRecordingServer, type RecordingServer, type RunningServer } from "@clicksend-kit/mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { startRecordingServer, type RecordingServer } from "@clicksend-kit/mock";
+import { prismUrl } from "@clicksend-kit/mock/vitest";
 import { ClickSendApiError, createClickSendClient, paginate } from "../src/index.js";
 
 const page = (current: number, last: number, ids: string[]) => ({
@@ -90,16 +91,8 @@ describe("paginate", () => {
 });
 
 describe("paginate against the Prism mock", () => {
-  let prism: RunningServer;
-  beforeAll(async () => {
-    prism = await startPrism();
-  });
-  afterAll(async () => {
-    await prism?.stop();
-  });
-
   it("reads the spec's example pages of SMS history and templates", async () => {
-    const clicksend = createClickSendClient({ username: "demo", apiKey: "demo", baseUrl: prism.url });
+    const clicksend = createClickSendClient({ username: "demo", apiKey: "demo", baseUrl: prismUrl() });
     const history = [];
     for await (const sms of paginate(clicksend, "/v3/sms/history", { params: { query: { limit: 15 } } })) history.push(sms);
     expect(history.length).toBeGreaterThan(0);

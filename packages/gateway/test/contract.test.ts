@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { forward, startPrism, startRecordingServer, type RecordedRequest, type RecordingServer, type Reply, type RunningServer } from "@clicksend-kit/mock";
+import { forward, startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from "@clicksend-kit/mock";
+import { prismUrl } from "@clicksend-kit/mock/vitest";
 import { isClickSendError, paginate, type ClickSendClient } from "@clicksend-kit/client";
 import { createClickSendClient } from "@clicksend-kit/client";
 import { createMatonClient, createSkillBossClient } from "../src/index.js";
@@ -20,7 +21,6 @@ interface Fault {
   reply: Reply;
 }
 
-let prism: RunningServer;
 let clicksend: RecordingServer;
 let maton: RecordingServer;
 let skillboss: RecordingServer;
@@ -62,7 +62,7 @@ async function playClickSend(req: RecordedRequest): Promise<Reply> {
   const fault = faults.findIndex((f) => f.method === req.method && f.path === url.pathname);
   if (fault >= 0) return faults.splice(fault, 1)[0]!.reply;
   if (req.method === "GET" && url.pathname === "/v3/sms/templates") return templatePage(url);
-  return forward(req, prism.url);
+  return forward(req, prismUrl());
 }
 
 function gatewayFront(bearer: string, wrap: boolean) {
@@ -79,14 +79,13 @@ function gatewayFront(bearer: string, wrap: boolean) {
 }
 
 beforeAll(async () => {
-  prism = await startPrism();
   clicksend = await startRecordingServer(playClickSend);
   maton = await startRecordingServer(gatewayFront("maton-key", false));
   skillboss = await startRecordingServer(gatewayFront("skillboss-key", true));
 });
 
 afterAll(async () => {
-  await Promise.all([clicksend?.stop(), maton?.stop(), skillboss?.stop(), prism?.stop()]);
+  await Promise.all([clicksend?.stop(), maton?.stop(), skillboss?.stop()]);
 });
 
 afterEach(() => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
-import { forward, startPrism, startRecordingServer, type RecordingServer, type RunningServer } from "@clicksend-kit/mock";
+import { forward, startRecordingServer, type RecordingServer } from "@clicksend-kit/mock";
+import { prismUrl } from "@clicksend-kit/mock/vitest";
 import type { Schema } from "@clicksend-kit/types";
 import { ClickSendConfigError } from "@clicksend-kit/client";
 import { createMatonClient, createSkillBossClient } from "../src/index.js";
@@ -9,25 +10,23 @@ import { createMatonClient, createSkillBossClient } from "../src/index.js";
 // own (as the real gateways do), so answers come from the bundled spec.
 const GATEWAY_HELD_BASIC = `Basic ${Buffer.from("gateway-held-user:gateway-held-key").toString("base64")}`;
 
-let prism: RunningServer;
 let maton: RecordingServer;
 let skillboss: RecordingServer;
 
 beforeAll(async () => {
-  prism = await startPrism();
   maton = await startRecordingServer(async (req) => {
     if (!req.url.startsWith("/clicksend/")) return { status: 404, body: { error: "unknown app" } };
-    return forward(req, prism.url, req.url.slice("/clicksend".length), { "content-type": "application/json", authorization: GATEWAY_HELD_BASIC });
+    return forward(req, prismUrl(), req.url.slice("/clicksend".length), { "content-type": "application/json", authorization: GATEWAY_HELD_BASIC });
   });
   skillboss = await startRecordingServer(async (req) => {
     if (!req.url.startsWith("/clicksend/")) return { status: 404, body: { status: "error", message: "unknown route" } };
-    const answer = await forward(req, prism.url, req.url.slice("/clicksend".length), { "content-type": "application/json", authorization: GATEWAY_HELD_BASIC });
+    const answer = await forward(req, prismUrl(), req.url.slice("/clicksend".length), { "content-type": "application/json", authorization: GATEWAY_HELD_BASIC });
     return { status: 200, body: { status: "success", result: JSON.parse(String(answer.body)) } };
   });
 });
 
 afterAll(async () => {
-  await Promise.all([maton?.stop(), skillboss?.stop(), prism?.stop()]);
+  await Promise.all([maton?.stop(), skillboss?.stop()]);
 });
 
 afterEach(() => {

@@ -15,7 +15,7 @@ export interface PrismOptions {
   port?: number;
   /** Generate random data from schemas instead of serving the examples. */
   dynamic?: boolean;
-  /** How long to wait for Prism to listen (default 60 s). */
+  /** How long to wait for Prism to listen (default 120 s: loading the whole bundle takes CPU seconds). */
   startTimeoutMs?: number;
 }
 
@@ -53,11 +53,12 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningSer
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.once("exit", () => running.delete(child));
 
+  const startTimeoutMs = options.startTimeoutMs ?? 120_000;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`Prism did not start listening on port ${port} within ${options.startTimeoutMs ?? 60_000} ms:\n${output}`));
-    }, options.startTimeoutMs ?? 60_000);
+      reject(new Error(`Prism did not start listening on port ${port} within ${startTimeoutMs} ms:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Prism is listening")) {

@@ -28,7 +28,7 @@ describe("startPrism", () => {
     await prism.stop();
     expect(isAlive(prism.pid)).toBe(false);
     await prism.stop(); // a second stop is harmless
-  });
+  }, 150_000); // startPrism waits up to 120 s for Prism to load the bundle on a busy machine
 
   it("fails with Prism's own message when the spec cannot be read", async () => {
     await expect(startPrism({ spec: "/nonexistent/openapi.yaml", startTimeoutMs: 30_000 })).rejects.toThrow(/Prism exited/);

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
-import { startPrism, type RunningServer } from "@clicksend-kit/mock";
+import { prismUrl } from "@clicksend-kit/mock/vitest";
 import { createClickSendClient } from "../../src/index.js";
 import { recordingFetch } from "./recording-fetch.js";
 
@@ -7,21 +6,11 @@ import { recordingFetch } from "./recording-fetch.js";
 export const DEMO_CREDENTIALS = { username: "demo@example.com", apiKey: "0D0E0A0D-KEY" } as const;
 
 /**
- * Starts a Prism mock of the bundled spec for the calling test file (stopped after it) and
- * makes clients for it whose `requests` record what they sent.
+ * Clients for the project's shared Prism mock of the bundled spec (started by the vitest
+ * globalSetup), whose `requests` record what they sent.
  */
 export function usePrismClient() {
-  let prism: RunningServer | undefined;
-  beforeAll(async () => {
-    prism = await startPrism();
-  });
-  afterAll(async () => {
-    await prism?.stop();
-  });
-  const url = () => {
-    if (!prism) throw new Error("Prism is not running (use the client inside a test)");
-    return prism.url;
-  };
+  const url = prismUrl;
   return {
     url,
     client() {
