@@ -6,7 +6,9 @@
 //
 // Base: the spec at `--base`, or by default at the last release (the newest commit that changed
 // the version in spec/package.json; an empty spec when nothing was released yet), because pending
-// changesets must cover everything since then. Head: spec/dist/openapi.json in the working tree.
+// changesets must cover everything since then. Head: the bundles in the working tree: ClickSend's
+// API (spec/dist/openapi.json) and Maton's connection API (spec/dist/maton.json, which the gateway
+// ships). `--head <file>` diffs that one file against the base's openapi.json instead.
 //
 // The engine is oasdiff (pinned in scripts/tools/go.mod); RULES below map its check ids to our
 // three classes, and our own rules cover what it does not: documentation-only changes (fix),
@@ -28,6 +30,8 @@ import { BUMP_RANK, PUBLISHED_PACKAGES, formatChangeset, maxBump, pendingRelease
 import { oasdiffBinary, oasdiffChangelog } from './lib/oasdiff.mjs';
 
 export const BUNDLE = 'spec/dist/openapi.json';
+/** Every bundle a package ships types from. Versioning is fixed, so a change to any bumps all. */
+export const BUNDLES = [BUNDLE, 'spec/dist/maton.json'];
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 export const CLASS_BUMP = { breaking: 'major', feature: 'minor', fix: 'patch' };
 const CLASS_ORDER = ['breaking', 'feature', 'fix'];
@@ -348,8 +352,8 @@ const findingLine = (f) => {
   return `${subject}: ${f.rule}: ${f.text}`;
 };
 
-export function formatSummary(result, { baseLabel }) {
-  const lines = [`spec-diff: ${BUNDLE} at ${baseLabel} (${result.counts.base} operations) -> working tree (${result.counts.head} operations)`];
+export function formatSummary(result, { baseLabel, file = BUNDLE }) {
+  const lines = [`spec-diff: ${file} at ${baseLabel} (${result.counts.base} operations) -> working tree (${result.counts.head} operations)`];
   if (result.findings.length === 0) {
     lines.push('no changes');
     return `${lines.join('\n')}\n`;
@@ -434,8 +438,8 @@ export function lastRelease(root = repoRoot) {
   return { ref: undefined };
 }
 
-/** The base document and a label for it. */
-export function baseSpec(root, ref) {
+/** The base document of `file` (default: the ClickSend bundle) and a label for it. */
+export function baseSpec(root, ref, file = BUNDLE) {
   let label;
   if (ref === undefined) {
     const rel = lastRelease(root);
@@ -447,12 +451,12 @@ export function baseSpec(root, ref) {
     throw new InputError(`unknown git ref "${ref}"`);
   }
   label ??= ref;
-  const text = showAt(root, ref, BUNDLE);
+  const text = showAt(root, ref, file);
   if (text === undefined) return { spec: undefined, label: `${label} (no bundle there: empty spec)` };
   try {
     return { spec: JSON.parse(text), label };
   } catch (e) {
-    throw new InputError(`${BUNDLE} at ${ref} is not valid JSON: ${e.message}`);
+    throw new InputError(`${file} at ${ref} is not valid JSON: ${e.message}`);
   }
 }
 
@@ -477,19 +481,28 @@ export async function main(argv = process.argv.slice(2), { stdout = process.stdo
   }
   try {
     const root = flags.root ? path.resolve(flags.root) : repoRoot;
-    const headFile = flags.head ? path.resolve(flags.head) : path.join(root, BUNDLE);
-    if (!existsSync(headFile)) throw new InputError(`${displayPath(headFile)} not found (run \`pnpm build\` first)`);
-    let head;
-    try {
-      head = JSON.parse(readFileSync(headFile, 'utf8'));
-    } catch (e) {
-      throw new InputError(`${displayPath(headFile)} is not valid JSON: ${e.message}`);
+    const diffs = [];
+    for (const file of flags.head ? [BUNDLE] : BUNDLES) {
+      const headFile = flags.head ? path.resolve(flags.head) : path.join(root, file);
+      const base = baseSpec(root, flags.base, file);
+      if (!existsSync(headFile)) {
+        // A bundle that is in neither the working tree nor the base is not part of this repo.
+        if (file !== BUNDLE && !flags.head && base.spec === undefined) continue;
+        throw new InputError(`${displayPath(headFile)} not found (run \`pnpm build\` first)`);
+      }
+      let head;
+      try {
+        head = JSON.parse(readFileSync(headFile, 'utf8'));
+      } catch (e) {
+        throw new InputError(`${displayPath(headFile)} is not valid JSON: ${e.message}`);
+      }
+      diffs.push({ file, head, base: base.label, result: diffSpecs(base.spec ?? emptyLike(head), head) });
     }
-    const base = baseSpec(root, flags.base);
-    const result = diffSpecs(base.spec ?? emptyLike(head), head);
+    // One result for the release plan: the highest bump, every finding (so every operation is named).
+    const result = { findings: diffs.flatMap((d) => d.result.findings), bump: maxBump(...diffs.map((d) => d.result.bump)) };
 
-    if (flags.json) stdout.write(`${JSON.stringify({ base: base.label, ...result }, null, 2)}\n`);
-    else stdout.write(formatSummary(result, { baseLabel: base.label }));
+    if (flags.json) stdout.write(`${JSON.stringify(diffs.map((d) => ({ file: d.file, base: d.base, ...d.result })), null, 2)}\n`);
+    else for (const d of diffs) stdout.write(formatSummary(d.result, { baseLabel: d.base, file: d.file }));
     if (!flags.write && !flags.check) return 0;
     if (result.bump === 'none') {
       stdout.write('changesets: nothing to cover\n');
@@ -513,8 +526,13 @@ export async function main(argv = process.argv.slice(2), { stdout = process.stdo
     }
     const bumps = Object.fromEntries(PUBLISHED_PACKAGES.map((n) => [n, result.bump]));
     const names = cov.short.length ? undefined : new Set(cov.unnamed.map((n) => n.split(' (or ')[0]));
-    const hash = createHash('sha256').update(JSON.stringify(head)).digest('hex').slice(0, 10);
-    const file = writeChangeset(`spec-${hash}`, formatChangeset(bumps, changesetSummary(result, { only: names })), root);
+    const hash = createHash('sha256').update(JSON.stringify(diffs.map((d) => d.head))).digest('hex').slice(0, 10);
+    const changed = diffs.filter((d) => d.result.bump !== 'none' && (!names || namesToMention(d.result).some(([name]) => names.has(name))));
+    // Several APIs changed: a heading per API, so the changelog says which one.
+    const summary = changed
+      .map((d) => `${changed.length > 1 ? `### ${d.head.info?.title ?? d.file}\n\n` : ''}${changesetSummary(d.result, { only: names })}`)
+      .join('\n\n');
+    const file = writeChangeset(`spec-${hash}`, formatChangeset(bumps, summary), root);
     stdout.write(`changesets: wrote ${file} (${result.bump} for ${PUBLISHED_PACKAGES.length} packages${names ? `, naming ${names.size} operation(s)` : ''})\n`);
     return 0;
   } catch (e) {

@@ -255,6 +255,40 @@ describe('spec-diff CLI (--check / --write) against git history', () => {
     expect(run('--check').code).toBe(0);
   });
 
+  it("diffs Maton's connection API (spec/dist/maton.json) too, and names its operations", () => {
+    commit('breaking change, covered');
+    const maton = (ops) => ({
+      openapi: '3.1.0',
+      info: { title: 'Maton connections', version: '1' },
+      paths: Object.fromEntries(ops.map(([method, where, operationId]) => [where, { [method]: { operationId, responses: { 200: { description: 'ok' } } } }])),
+    });
+    write('spec/dist/maton.json', maton([['get', '/connections', 'listMatonConnections']]));
+    const r = run('--check');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('spec-diff: spec/dist/openapi.json at last release 0.2.0');
+    expect(r.stdout).toMatch(/spec-diff: spec\/dist\/maton\.json at last release 0\.2\.0 \([0-9a-f]{10}\) \(no bundle there: empty spec\) \(0 operations\) -> working tree \(1 operations\)/);
+    expect(r.stderr).toContain('no pending changeset names 1 changed operation(s): listMatonConnections');
+
+    const before = changesets();
+    expect(run('--write').code).toBe(0);
+    const [added] = changesets().filter((f) => !before.includes(f));
+    const text = readFileSync(path.join(work, '.changeset', added), 'utf8');
+    expect(text).toContain('- `listMatonConnections` (GET /connections)');
+    expect(text).not.toContain('sendSms'); // the ClickSend changes were already named
+    expect(run('--check').code).toBe(0);
+
+    // Released, then an operation removed: breaking, like any other API.
+    for (const f of changesets()) unlinkSync(path.join(work, '.changeset', f));
+    write('spec/package.json', { name: '@clicksend-kit/openapi', version: '1.0.0' });
+    commit('release 1.0.0');
+    write('spec/dist/maton.json', maton([]));
+    const removed = run('--check');
+    expect(removed.code).toBe(1);
+    expect(removed.stdout).toContain('`listMatonConnections` (GET /connections): operation removed');
+    expect(removed.stderr).toContain('@clicksend-kit/gateway needs a major bump, the pending changesets give none');
+    write('spec/dist/maton.json', maton([['get', '/connections', 'listMatonConnections']]));
+  });
+
   it('--base compares with any ref, and names an unknown one', () => {
     expect(run('--base', 'HEAD').stdout).toContain('at HEAD (3 operations)');
     const r = run('--base', 'no-such-ref');
