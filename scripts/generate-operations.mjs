@@ -143,13 +143,6 @@ export function collectWebhooks(spec) {
       const pinned = pinnedValue(resolved);
       if (typeof pinned === "string") tags[field] = pinned;
     }
-    // ClickSend's receipts name their channel in `message_type` (sms, mms, voice, fax, email);
-    // where the spec does not pin it with `const`/`enum`, its example is the channel.
-    const channelSchema = s.properties?.message_type ?? {};
-    const channel = channelSchema.$ref ? resolveSchema(spec, channelSchema, where) : channelSchema;
-    if (tags.message_type === undefined && typeof channel.example === "string" && channel.example !== "") {
-      tags.message_type = channel.example;
-    }
     out[name] = {
       required: [...(s.required ?? [])],
       fields,

@@ -41,7 +41,7 @@ describe("collectWebhooks", () => {
       schemas: {
         Base: { type: "object", required: ["message_id"], properties: { message_id: { type: "string" }, user_id: { anyOf: [{ type: "string" }, { type: "integer" }] } } },
         Receipt: {
-          allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["status_code"], properties: { status_code: { type: ["string", "integer"] }, message_type: { type: "string", example: "mms" }, error_text: { type: ["string", "null"] } } }],
+          allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", required: ["status_code"], properties: { status_code: { type: ["string", "integer"] }, message_type: { type: "string", enum: ["mms"], example: "mms" }, error_text: { type: ["string", "null"] } } }],
         },
         Pinned: { type: "object", properties: { message_type: { const: "voice", type: "string" }, digits: { type: "string" } }, additionalProperties: true },
       },
@@ -52,6 +52,8 @@ describe("collectWebhooks", () => {
         get: { parameters: [{ name: "payload", in: "query", style: "form", explode: true, schema: { $ref: "#/components/schemas/Receipt" } }] },
       },
       voiceDeliveryReceipt: { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pinned" } } } } } },
+      // An example is documentation, not a contract: it pins nothing.
+      faxDeliveryReceipt: { post: { requestBody: { content: { "application/json": { schema: { type: "object", properties: { message_type: { type: "string", example: "fax" } } } } } } } },
     },
   };
 
@@ -65,6 +67,7 @@ describe("collectWebhooks", () => {
         forms: ["post", "json", "get"],
       },
       voiceDeliveryReceipt: { required: [], fields: { message_type: ["string"], digits: ["string"] }, tags: { message_type: "voice" }, open: true, forms: ["json"] },
+      faxDeliveryReceipt: { required: [], fields: { message_type: ["string"] }, tags: {}, open: false, forms: ["json"] },
     });
   });
 
