@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { forward, startRecordingServer, type RecordingServer } from "@clicksend-kit/mock";
 import { prismUrl } from "@clicksend-kit/mock/vitest";
-import type { Schema } from "@clicksend-kit/types";
-import { ClickSendConfigError } from "@clicksend-kit/client";
-import { createMatonClient, createSkillBossClient } from "../src/index.js";
+import createClient from "openapi-fetch";
+import type { paths, Schema } from "@clicksend-kit/types";
+import { ClickSendConfigError, FOREIGN_ORIGIN } from "@clicksend-kit/client";
+import { authorizedFetch, bearerAuthorization, createMatonClient, createSkillBossClient, matonConnection, skillBossUnwrap } from "../src/index.js";
 
 // The gateways hold the ClickSend credentials themselves. These stand-ins record what the
 // client sent, then forward to a Prism mock of ClickSend with Basic credentials of their
@@ -184,5 +185,60 @@ describe("skillBossUnwrap on odd answers", () => {
     const envelope = { http_code: 200, response_code: "SUCCESS", response_msg: "Here's your account", data: { user_id: 1, username: "u", balance: "1.00" } };
     const { data } = await answerWith({ body: envelope });
     expect(data).toEqual(envelope);
+  });
+});
+
+describe("the exported pieces on openapi-fetch's own createClient", () => {
+  it("Maton: authorizedFetch with a Bearer key and the matonConnection() middleware", async () => {
+    const client = createClient<paths>({
+      baseUrl: `${maton.url}/clicksend`,
+      fetch: authorizedFetch({ authorization: bearerAuthorization("maton-key-3"), origin: maton.url }),
+    });
+    client.use(matonConnection("conn-42"));
+    const { data, error } = await client.POST("/v3/sms/send", { body: SEND_BODY });
+    expect(error).toBeUndefined();
+    expect(data?.data.messages[0]?.status).toBe("SUCCESS");
+    const req = maton.requests[0]!;
+    expect(req.url).toBe("/clicksend/v3/sms/send");
+    expect(req.headers.authorization).toBe("Bearer maton-key-3");
+    expect(req.headers["maton-connection"]).toBe("conn-42");
+  });
+
+  it("SkillBoss: skillBossUnwrap() gives openapi-fetch ClickSend's envelope, and its errors as `error`", async () => {
+    const client = createClient<paths>({
+      baseUrl: `${skillboss.url}/clicksend`,
+      fetch: authorizedFetch({ authorization: bearerAuthorization("skillboss-key-3"), origin: skillboss.url }),
+    });
+    client.use(skillBossUnwrap());
+    const { data, error } = await client.GET("/v3/account");
+    expect(error).toBeUndefined();
+    expectTypeOf(data!.data).toEqualTypeOf<Schema<"Account">>();
+    expect(data?.response_code).toBe("SUCCESS");
+    expect(skillboss.requests[0]!.headers.authorization).toBe("Bearer skillboss-key-3");
+
+  });
+
+  it("SkillBoss: a ClickSend error inside a success wrapper reaches openapi-fetch as `error`", async () => {
+    const forbidden = { http_code: 403, response_code: "FORBIDDEN", response_msg: "No access.", data: null };
+    const server = await startRecordingServer(() => ({ body: { status: "success", result: forbidden } }));
+    try {
+      const client = createClient<paths>({ baseUrl: server.url, fetch: authorizedFetch({ authorization: bearerAuthorization("k"), origin: server.url }) });
+      client.use(skillBossUnwrap());
+      const { data, error, response } = await client.GET("/v3/account");
+      expect(data).toBeUndefined();
+      expect(response.status).toBe(403);
+      expect(error).toEqual(forbidden);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("authorizedFetch refuses to carry the key to another origin", async () => {
+    const client = createClient<paths>({
+      baseUrl: `${skillboss.url}/clicksend`,
+      fetch: authorizedFetch({ authorization: bearerAuthorization("skillboss-key-3"), origin: "https://api.skillboss.com" }),
+    });
+    await expect(client.GET("/v3/account")).rejects.toMatchObject({ code: FOREIGN_ORIGIN });
+    expect(skillboss.requests).toHaveLength(0);
   });
 });
