@@ -6,6 +6,7 @@ export {
   createTypedClient,
   type CallOptions,
   type ClickSendClient,
+  type AnyMethod,
   type ClickSendMethod,
   type ClickSendResult,
   type InitParam,

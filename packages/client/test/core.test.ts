@@ -14,6 +14,18 @@ function setup(answer: (r: Request) => Response | Promise<Response> = () => ok()
 }
 
 describe("requests as openapi-fetch builds them", () => {
+  it("has openapi-fetch's eight methods, each sending its own verb", async () => {
+    const { clicksend, requests } = setup();
+    // OPTIONS, HEAD and TRACE have no ClickSend operation, so no path type-checks for them.
+    const call = (verb: keyof typeof clicksend) => (clicksend[verb] as (path: string) => Promise<unknown>)("/v3/account");
+    const verbs = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD"] as const;
+    for (const verb of verbs) await call(verb);
+    expect(requests.map((r) => r.method)).toEqual([...verbs]);
+    // fetch refuses TRACE outright, as it does for openapi-fetch.
+    await expect(call("TRACE")).rejects.toThrow(/TRACE/);
+    expect(requests).toHaveLength(verbs.length);
+  });
+
   it("encodes path parameters and form-explodes query arrays", async () => {
     const { clicksend, requests } = setup();
     await clicksend.GET("/v3/sms/templates/{template_id}", { params: { path: { template_id: "a/b c" as never } } });

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { PageItem, ResponseData, Schema } from "@clicksend-kit/types";
+import type { Client } from "openapi-fetch";
+import type { PageItem, paths, ResponseData, Schema } from "@clicksend-kit/types";
 import {
   countSmsSegments,
   createClickSendClient,
@@ -21,7 +22,9 @@ describe("errors and the two call styles", () => {
   it("returns a ClickSendApiError that is also the error envelope", async () => {
     const { error } = await client.POST("/v3/sms/send", send);
     if (error) {
-      expectTypeOf(error).toEqualTypeOf<ClickSendApiError>();
+      expectTypeOf(error).toExtend<ClickSendApiError>();
+      expectTypeOf(error).toExtend<Schema<"ErrorEnvelope">>();
+      expectTypeOf(error.data).toEqualTypeOf<Schema<"ErrorEnvelope">["data"]>();
       expectTypeOf(error.responseCode).toEqualTypeOf<string | undefined>();
       expectTypeOf(error.response_code).toEqualTypeOf<string>();
       expectTypeOf(error.maybeDelivered).toEqualTypeOf<boolean>();
@@ -43,6 +46,20 @@ describe("errors and the two call styles", () => {
     void client.GET("/v3/account", { timeoutMs: "5s" });
     // @ts-expect-error -- retry is false or options, not true
     void client.GET("/v3/account", { retry: true });
+  });
+});
+
+describe("openapi-fetch's Client", () => {
+  it("takes the client wherever openapi-fetch's Client<paths> is expected", () => {
+    const takesClient = (c: Client<paths>) => c.GET("/v3/account");
+    void takesClient(client);
+  });
+
+  it("has no operations under the three methods ClickSend does not use", () => {
+    // @ts-expect-error -- no ClickSend operation answers HEAD
+    void client.HEAD("/v3/account");
+    // @ts-expect-error -- nor OPTIONS, through request()
+    void client.request("options", "/v3/account");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
-import type { HttpMethod, PathsWithMethod, paths } from "@clicksend-kit/types";
+import type { HttpMethod, paths } from "@clicksend-kit/types";
 import { platform } from "../internal/platform.js";
 import { REQUEST_BODY, REQUEST_SIGNAL, RESPONSE_BYTES, type AbortHandle } from "../internal/body.js";
 import { authorizedFetch, FOREIGN_ORIGIN, type FetchLike } from "./auth.js";
@@ -59,34 +59,41 @@ type RequiredKeysOf<T> = RequiredKeysOfHelper<T> extends undefined ? never : Req
 type Extra = CallOptions & { [key: string]: unknown };
 /** The init argument: optional unless the operation has required parameters or a required body. */
 export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & Extra)?] : [Init & Extra];
-type Op<P, M extends HttpMethod> = P extends keyof paths ? Extract<paths[P][M & keyof paths[P]], Record<string | number, any>> : never;
+/** openapi-fetch's eight methods. ClickSend uses five; the other three keep the client a `Client<paths>`. */
+export type AnyMethod = HttpMethod | "options" | "head" | "trace";
+/** Paths with an operation for `M` (none for `options`, `head`, `trace`); openapi-fetch's own definition. */
+type PathsFor<M extends AnyMethod> = { [P in keyof paths]: paths[P] extends { [K in M]: any } ? P : never }[keyof paths];
+type Op<P, M extends AnyMethod> = P extends keyof paths ? Extract<paths[P][M & keyof paths[P]], Record<string | number, any>> : never;
 
 /**
- * What a call resolves to, as in openapi-fetch: `data` on success, else `error`. `error` is a
- * `ClickSendApiError`, which is also ClickSend's error envelope. A call with no response at all
+ * What a call resolves to: openapi-fetch's `FetchResponse` — `data` on success, else `error` —
+ * where `error` is also a `ClickSendApiError` (it carries ClickSend's error envelope fields and
+ * `status`, `responseCode`, `operationId`, `retryable`, …). A call with no response at all
  * (connection failure, timeout, abort) rejects instead; `unwrap()` turns both into one throw.
  */
-export type ClickSendResult<T extends Record<string | number, any>, Init> =
-  | { data: NonNullable<FetchResponse<T, Init, Media>["data"]>; error?: never; response: Response }
-  | { data?: never; error: ClickSendApiError; response: Response };
+export type ClickSendResult<T extends Record<string | number, any>, Init> = FetchResponse<T, Init, Media> & { error?: ClickSendApiError };
 
-export type ClickSendMethod<M extends HttpMethod> = <
-  P extends PathsWithMethod<M>,
-  Init extends MaybeOptionalInit<paths[P], M>,
->(
+export type ClickSendMethod<M extends AnyMethod> = <P extends PathsFor<M>, Init extends MaybeOptionalInit<paths[P], M>>(
   url: P,
   ...init: InitParam<Init>
 ) => Promise<ClickSendResult<Op<P, M>, Init>>;
 
-/** The typed client every route returns: openapi-fetch's `GET`/`POST`/…/`use` over ClickSend's paths. */
+/**
+ * The typed client every route returns: openapi-fetch's `Client<paths>` (assignable to it, so
+ * code typed against openapi-fetch takes it), with ClickSend's errors, retries and timeouts.
+ */
 export interface ClickSendClient {
   GET: ClickSendMethod<"get">;
   PUT: ClickSendMethod<"put">;
   POST: ClickSendMethod<"post">;
   DELETE: ClickSendMethod<"delete">;
   PATCH: ClickSendMethod<"patch">;
+  /** No ClickSend operation uses OPTIONS, HEAD or TRACE; they exist for openapi-fetch's `Client` shape. */
+  OPTIONS: ClickSendMethod<"options">;
+  HEAD: ClickSendMethod<"head">;
+  TRACE: ClickSendMethod<"trace">;
   /** Any method by name: `request("post", "/v3/sms/send", init)`. */
-  request<M extends HttpMethod, P extends PathsWithMethod<M>, Init extends MaybeOptionalInit<paths[P], M>>(
+  request<M extends AnyMethod, P extends PathsFor<M>, Init extends MaybeOptionalInit<paths[P], M>>(
     method: M,
     url: P,
     ...init: InitParam<Init>
@@ -343,14 +350,8 @@ export function createTypedClient(config: TypedClientConfig): ClickSendClient {
     }
   }
 
-  const method = (name: string) => (path: string, init?: Init) => call(name, path, init);
-  const client = {
+  const client: Record<string, unknown> = {
     request: (name: string, path: string, init?: Init) => call(name.toUpperCase(), path, init),
-    GET: method("GET"),
-    PUT: method("PUT"),
-    POST: method("POST"),
-    DELETE: method("DELETE"),
-    PATCH: method("PATCH"),
     use(...added: Middleware[]) {
       for (const m of added) {
         if (m && typeof m !== "object") throw new TypeError("Middleware must be an object with onRequest, onResponse or onError");
@@ -361,5 +362,6 @@ export function createTypedClient(config: TypedClientConfig): ClickSendClient {
       for (const m of removed) if (middlewares.includes(m)) middlewares.splice(middlewares.indexOf(m), 1);
     },
   };
+  for (const name of ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE"]) client[name] = (path: string, init?: Init) => call(name, path, init);
   return client as unknown as ClickSendClient;
 }
