@@ -53,6 +53,11 @@ describe("openapi-fetch's Client", () => {
   it("takes the client wherever openapi-fetch's Client<paths> is expected", () => {
     const takesClient = (c: Client<paths>) => c.GET("/v3/account");
     void takesClient(client);
+    // Method by method too, so a failure names the method.
+    const get: Client<paths>["GET"] = client.GET;
+    const post: Client<paths>["POST"] = client.POST;
+    const request: Client<paths>["request"] = client.request;
+    void [get, post, request];
   });
 
   it("has no operations under the three methods ClickSend does not use", () => {

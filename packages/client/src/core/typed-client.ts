@@ -1,4 +1,4 @@
-import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
+import type { Client, FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { HttpMethod, paths } from "@clicksend-kit/types";
 import { platform } from "../internal/platform.js";
 import { REQUEST_BODY, REQUEST_SIGNAL, RESPONSE_BYTES, type AbortHandle } from "../internal/body.js";
@@ -92,12 +92,12 @@ export interface ClickSendClient {
   OPTIONS: ClickSendMethod<"options">;
   HEAD: ClickSendMethod<"head">;
   TRACE: ClickSendMethod<"trace">;
-  /** Any method by name: `request("post", "/v3/sms/send", init)`. */
-  request<M extends AnyMethod, P extends PathsFor<M>, Init extends MaybeOptionalInit<paths[P], M>>(
-    method: M,
-    url: P,
-    ...init: InitParam<Init>
-  ): Promise<ClickSendResult<Op<P, M>, Init>>;
+  /**
+   * Any method by name: `request("post", "/v3/sms/send", init)`. Typed exactly as openapi-fetch's
+   * (its `error` is the error envelope; at run time it is a `ClickSendApiError` all the same):
+   * a refined generic over all eight methods is too complex for TypeScript to compare with it.
+   */
+  request: Client<paths, Media>["request"];
   /** Adds middleware (openapi-fetch's `onRequest` / `onResponse` / `onError`), run on every attempt. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
