@@ -1,0 +1,13 @@
+import { describe, it } from "vitest";
+import type { Client } from "openapi-fetch";
+import type { paths } from "@clicksend-kit/types";
+import { createMatonClient, createSkillBossClient } from "../src/index.js";
+
+// The gateway routes return the same client type, so code typed against openapi-fetch takes them.
+describe("gateway clients as openapi-fetch clients", () => {
+  it("passes where Client<paths> is expected", () => {
+    const takesClient = (c: Client<paths>) => c.GET("/v3/account");
+    void takesClient(createMatonClient({ apiKey: "k" }));
+    void takesClient(createSkillBossClient({ apiKey: "k" }));
+  });
+});
