@@ -1,46 +1,12 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { deref, operations, spec, type Json } from "./bundle.js";
 
 // Checks over the whole bundle that Redocly's rules do not make: the conventions of
 // spec/README.md, and every example validated against its own schema with a JSON Schema
 // 2020-12 validator (OpenAPI 3.1 schemas are 2020-12).
-// CLICKSEND_BUNDLE points at another bundle (e.g. a work-in-progress one) to check it the same way.
-const bundlePath = process.env.CLICKSEND_BUNDLE ?? join(import.meta.dirname, "../dist/openapi.json");
-const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 const ERROR_CODES = ["400", "401", "403", "404", "405", "429", "500"];
-
-type Json = Record<string, any>;
-interface Op {
-  where: string;
-  op: Json;
-  pathParams: Json[];
-}
-
-function operations(section: "paths" | "webhooks"): Op[] {
-  const out: Op[] = [];
-  for (const [path, item] of Object.entries<Json>(spec[section] ?? {})) {
-    for (const method of METHODS) {
-      if (item[method]) out.push({ where: `${section} ${method.toUpperCase()} ${path}`, op: item[method], pathParams: item.parameters ?? [] });
-    }
-  }
-  return out;
-}
-
-function deref<T = Json>(node: Json): T {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    current = current.$ref
-      .replace(/^#\//, "")
-      .split("/")
-      .map((s: string) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((acc: Json, key: string) => acc?.[key], spec);
-  }
-  return current as T;
-}
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
