@@ -21,15 +21,33 @@ const EXCEPTIONS: Record<string, { renamed?: string; optional?: true; why: strin
   "CLICKSEND_UPLOADS_POST filename": { optional: true, why: "the other upload action and ClickSend's reference send content only" },
 };
 
-/** Parameter and body-field names of an operation (fields at any depth), and the required ones. */
+/** JSON Schema types a schema allows, through `anyOf`/`oneOf`/`allOf` and enums. */
+function typesOf(node: Json | undefined): string[] {
+  const s = node && deref(node);
+  if (!s) return [];
+  const out: string[] = [s.type].flat().filter(Boolean);
+  for (const k of ["anyOf", "oneOf", "allOf"]) for (const sub of s[k] ?? []) out.push(...typesOf(sub));
+  if (s.enum && out.length === 0) out.push(...s.enum.map((v: unknown) => (Number.isInteger(v) ? "integer" : typeof v)));
+  return out;
+}
+
+/** Does a schema accept the seed's type (`integer`, `string`, `object[]`, …)? */
+function accepts(schema: Json | undefined, seedType: string): boolean {
+  const types = typesOf(schema);
+  if (types.length === 0) return true; // any value
+  if (seedType.endsWith("[]")) return types.includes("array");
+  return types.includes(seedType) || (["integer", "number"].includes(seedType) && (types.includes("integer") || types.includes("number")));
+}
+
+/** Parameter and body-field names of an operation (fields at any depth) with their schemas, and the required ones. */
 function fieldsOf(method: string, path: string) {
   const item = spec.paths[path];
   const op = item?.[method.toLowerCase()];
   if (!op) return undefined;
-  const names = new Set<string>();
+  const names = new Map<string, Json>();
   const required = new Set<string>();
   for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x: Json) => deref(x))) {
-    names.add(p.name);
+    names.set(p.name, p.schema);
     if (p.required) required.add(p.name);
   }
   const seen = new Set<Json>();
@@ -40,7 +58,7 @@ function fieldsOf(method: string, path: string) {
     for (const k of ["allOf", "anyOf", "oneOf"]) for (const sub of s[k] ?? []) walk(sub, top && k === "allOf");
     if (top) for (const r of s.required ?? []) required.add(r);
     for (const [name, sub] of Object.entries<Json>(s.properties ?? {})) {
-      names.add(name);
+      if (!names.has(name)) names.set(name, sub);
       walk(sub, false);
     }
     if (s.items) walk(s.items, false);
@@ -49,10 +67,10 @@ function fieldsOf(method: string, path: string) {
   return { names, required };
 }
 
-const parameters = new Map<string, { name: string; required: boolean }[]>();
-for (const [action, name, , required] of inventory("action-parameters.tsv")) {
+const parameters = new Map<string, { name: string; type: string; required: boolean }[]>();
+for (const [action, name, type, required] of inventory("action-parameters.tsv")) {
   if (!parameters.has(action!)) parameters.set(action!, []);
-  if (name !== "(none)") parameters.get(action!)!.push({ name: name!, required: required === "yes" });
+  if (name !== "(none)") parameters.get(action!)!.push({ name: name!, type: type!, required: required === "yes" });
 }
 
 const rows = inventory("endpoints.tsv").flatMap(([method, path, , , , refs]) =>
@@ -68,7 +86,7 @@ describe("seed 004's action parameters", () => {
     expect(rows.filter((r) => !parameters.has(r.action)).map((r) => r.action)).toEqual([]);
   });
 
-  it("describes every parameter on its operation, required where the seed requires it", () => {
+  it("describes every parameter on its operation, of the seed's type, required where the seed requires it", () => {
     const problems: string[] = [];
     let checked = 0;
     for (const { method, path, action } of rows) {
@@ -82,6 +100,7 @@ describe("seed 004's action parameters", () => {
         const exception = EXCEPTIONS[`${action} ${p.name}`];
         const name = exception?.renamed ?? p.name;
         if (!fields.names.has(name)) problems.push(`${method} ${path}: no \`${name}\` (${action} names it)`);
+        else if (!accepts(fields.names.get(name), p.type)) problems.push(`${method} ${path}: \`${name}\` does not accept ${p.type}, the type ${action} gives`);
         else if (p.required && !fields.required.has(name) && !exception?.optional) problems.push(`${method} ${path}: \`${name}\` is optional, ${action} requires it`);
       }
     }
