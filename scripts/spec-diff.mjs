@@ -438,25 +438,31 @@ export function lastRelease(root = repoRoot) {
   return { ref: undefined };
 }
 
-/** The base document of `file` (default: the ClickSend bundle) and a label for it. */
-export function baseSpec(root, ref, file = BUNDLE) {
-  let label;
+/**
+ * The base to compare with: `ref`, or the last release when it is undefined. `{ ref: undefined }`
+ * before the first release. Resolved once per run, whatever the number of bundles.
+ */
+export function baseRef(root, ref) {
   if (ref === undefined) {
     const rel = lastRelease(root);
-    if (!rel.ref) return { spec: undefined, label: 'no release yet (empty spec)' };
-    ref = rel.ref;
-    label = `last release ${rel.version} (${rel.ref.slice(0, 10)})`;
+    if (!rel.ref) return { ref: undefined, label: 'no release yet (empty spec)' };
+    return { ref: rel.ref, label: `last release ${rel.version} (${rel.ref.slice(0, 10)})` };
   }
   if (git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { allowFail: true }).status !== 0) {
     throw new InputError(`unknown git ref "${ref}"`);
   }
-  label ??= ref;
-  const text = showAt(root, ref, file);
-  if (text === undefined) return { spec: undefined, label: `${label} (no bundle there: empty spec)` };
+  return { ref, label: ref };
+}
+
+/** The document of `file` (default: the ClickSend bundle) at a base from `baseRef`, and a label for it. */
+export function baseSpec(root, base, file = BUNDLE) {
+  if (base.ref === undefined) return { spec: undefined, label: base.label };
+  const text = showAt(root, base.ref, file);
+  if (text === undefined) return { spec: undefined, label: `${base.label} (no bundle there: empty spec)` };
   try {
-    return { spec: JSON.parse(text), label };
+    return { spec: JSON.parse(text), label: base.label };
   } catch (e) {
-    throw new InputError(`${file} at ${ref} is not valid JSON: ${e.message}`);
+    throw new InputError(`${file} at ${base.ref} is not valid JSON: ${e.message}`);
   }
 }
 
@@ -482,9 +488,10 @@ export async function main(argv = process.argv.slice(2), { stdout = process.stdo
   try {
     const root = flags.root ? path.resolve(flags.root) : repoRoot;
     const diffs = [];
+    const at = baseRef(root, flags.base);
     for (const file of flags.head ? [BUNDLE] : BUNDLES) {
       const headFile = flags.head ? path.resolve(flags.head) : path.join(root, file);
-      const base = baseSpec(root, flags.base, file);
+      const base = baseSpec(root, at, file);
       if (!existsSync(headFile)) {
         // A bundle that is in neither the working tree nor the base is not part of this repo.
         if (file !== BUNDLE && !flags.head && base.spec === undefined) continue;
