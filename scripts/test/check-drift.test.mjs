@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENERATED_PATHSPECS, formatDrift, gitDrift } from '../check-drift.mjs';
+import { repoRoot } from '../lib/cli.mjs';
 
 const script = path.resolve(import.meta.dirname, '../check-drift.mjs');
 
@@ -116,15 +117,19 @@ describe('formatDrift', () => {
     expect(text).toContain('1 of these already differed before regeneration');
   });
 
-  it('covers the spec bundle and every package generated folder', () => {
-    expect(GENERATED_PATHSPECS).toEqual([
-      'spec/dist/openapi.json',
-      'spec/dist/openapi.yaml',
-      'spec/dist/spec-info.json',
-      'spec/dist/maton.json',
-      'spec/dist/maton.yaml',
-      ':(glob)packages/*/src/generated/**',
-    ]);
+  it('covers every file a generator writes in this repository, and nothing else', () => {
+    const git = (...args) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const covered = new Set(git('ls-files', '--', ...GENERATED_PATHSPECS));
+    // Each pathspec names files that exist: none is left over from a generator that moved.
+    for (const spec of GENERATED_PATHSPECS) expect(git('ls-files', '--', spec), spec).not.toEqual([]);
+    // Each file stamped by a generator (the header in its first lines) is checked for drift.
+    // The one exception is made from seed 004, outside this repo, so CI cannot regenerate it;
+    // spec/test/inventory.test.ts checks the spec against it instead.
+    const stamped = git('ls-files')
+      .filter((file) => existsSync(path.join(repoRoot, file)))
+      .filter((file) => /do not edit/i.test(readFileSync(path.join(repoRoot, file), 'utf8').split('\n', 5).join('\n')));
+    expect(stamped.length).toBeGreaterThan(5);
+    expect(stamped.filter((file) => !covered.has(file))).toEqual(['spec/inventory/action-parameters.tsv']);
   });
 });
 
