@@ -11,7 +11,7 @@
 // parameter's values follow on the next line, run into the next parameter ("ANDORorder_by…").
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, displayPath, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
 import { writeFileAtomic } from './lib/generated.mjs';
 
 export const DEFAULT_OUT = 'spec/inventory/action-parameters.tsv';
@@ -93,9 +93,10 @@ export function toTsv(actions) {
 const USAGE = 'usage: node scripts/action-parameters.mjs --seed <path to seed 004> [--out <tsv>]';
 
 export function main(argv = process.argv.slice(2), { stdout = process.stdout, stderr = process.stderr } = {}) {
-  try {
-    const flags = parseFlags(argv, { seed: 'string', out: 'string' });
+  const check = (flags) => {
     if (!flags.seed) throw new InputError('--seed is required');
+  };
+  return runCli({ name: 'action-parameters', usage: USAGE, flags: { seed: 'string', out: 'string' }, argv, check, stdout, stderr }, (flags) => {
     let text;
     try {
       text = readFileSync(flags.seed, 'utf8');
@@ -108,11 +109,7 @@ export function main(argv = process.argv.slice(2), { stdout = process.stdout, st
     const count = [...actions.values()].reduce((n, ps) => n + ps.length, 0);
     stdout.write(`action-parameters: ${actions.size} actions, ${count} parameters → ${displayPath(out)}\n`);
     return 0;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    stderr.write(`action-parameters: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
+  });
 }
 
 if (isMain(import.meta.url)) process.exitCode = main();

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, displayPath, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
 import { findExternalResources } from './lib/html-resources.mjs';
 
 const DOCS_DIR = path.join(repoRoot, 'packages/docs');
@@ -77,24 +77,7 @@ const USAGE =
   'usage: node scripts/build-docs.mjs [--spec <openapi.yaml>] [--output <index.html>] [--config <redocly.yaml>] [--verbose]';
 
 export function main(argv = process.argv.slice(2)) {
-  let flags;
-  try {
-    flags = parseFlags(argv, { spec: 'string', output: 'string', config: 'string', verbose: 'boolean', help: 'boolean' });
-  } catch (e) {
-    process.stderr.write(`build-docs: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  try {
-    return build(flags);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`build-docs: ${e.message}\n`);
-    return 1;
-  }
+  return runCli({ name: 'build-docs', usage: USAGE, flags: { spec: 'string', output: 'string', config: 'string', verbose: 'boolean' }, argv }, build);
 }
 
 function build(flags) {

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, isMain, repoRoot, runCli } from './lib/cli.mjs';
 
 // Pathspecs of everything a generator writes. `:(glob)` makes `*` stop at `/`, so only
 // packages/<name>/src/generated/** matches (not e.g. node_modules deeper down).
@@ -133,19 +133,8 @@ function regenerate(root) {
 const USAGE = 'usage: node scripts/check-drift.mjs [--no-regenerate] [--root <git repo>]';
 
 export function main(argv = process.argv.slice(2)) {
-  let flags;
-  try {
-    flags = parseFlags(argv, { 'no-regenerate': 'boolean', root: 'string', help: 'boolean' });
-  } catch (e) {
-    process.stderr.write(`check-drift: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const root = flags.root ? path.resolve(flags.root) : repoRoot;
-  try {
+  return runCli({ name: 'check-drift', usage: USAGE, flags: { 'no-regenerate': 'boolean', root: 'string' }, argv }, (flags) => {
+    const root = flags.root ? path.resolve(flags.root) : repoRoot;
     let dirtyBefore = [];
     if (!flags['no-regenerate']) {
       dirtyBefore = gitDrift(root).changed.map((c) => c.file);
@@ -154,11 +143,7 @@ export function main(argv = process.argv.slice(2)) {
     const { ok, text } = formatDrift(gitDrift(root), { dirtyBefore });
     (ok ? process.stdout : process.stderr).write(text);
     return ok ? 0 : 1;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`check-drift: ${e.message}\n`);
-    return 1;
-  }
+  });
 }
 
 if (isMain(import.meta.url)) process.exitCode = main();

@@ -9,7 +9,7 @@
 // Reads the JSON bundle only, so it needs no YAML parser.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, displayPath, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
 
 // OpenAPI 3.1 Path Item fields that are operations, in the order we print them.
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -216,51 +216,37 @@ function readInput(file, what) {
 const USAGE = `usage: node scripts/coverage.mjs [--bundle <openapi.json>] [--inventory <endpoints.tsv>] [--complete <complete-areas.txt>]`;
 
 export function main(argv = process.argv.slice(2)) {
-  let flags;
-  try {
-    flags = parseFlags(argv, { bundle: 'string', inventory: 'string', complete: 'string', help: 'boolean' });
-  } catch (e) {
-    process.stderr.write(`coverage: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  return runCli({ name: 'coverage', usage: USAGE, flags: { bundle: 'string', inventory: 'string', complete: 'string' }, argv }, report);
+}
+
+function report(flags) {
   // Explicit flags are relative to the cwd like any CLI path; defaults to this file.
   const bundleFile = flags.bundle ? path.resolve(flags.bundle) : path.join(repoRoot, 'spec/dist/openapi.json');
   const inventoryFile = flags.inventory ? path.resolve(flags.inventory) : path.join(repoRoot, 'spec/inventory/endpoints.tsv');
   const completeFile = flags.complete ? path.resolve(flags.complete) : path.join(repoRoot, 'spec/inventory/complete-areas.txt');
 
-  let result;
+  const bundleText = readInput(bundleFile, 'bundle');
+  let spec;
   try {
-    const bundleText = readInput(bundleFile, 'bundle');
-    let spec;
-    try {
-      spec = JSON.parse(bundleText);
-    } catch (e) {
-      throw new InputError(`${displayPath(bundleFile)} is not valid JSON: ${e.message}`);
-    }
-    const inventoryTsv = readInput(inventoryFile, 'inventory');
-    const completeAreas = readInput(completeFile, 'complete');
-    try {
-      specOperations(spec);
-    } catch (e) {
-      if (e instanceof InputError) throw new InputError(`${displayPath(bundleFile)}: ${e.message}`);
-      throw e;
-    }
-    result = computeCoverage({
-      spec,
-      inventoryTsv,
-      completeAreas,
-      inventorySource: displayPath(inventoryFile),
-      completeSource: displayPath(completeFile),
-    });
+    spec = JSON.parse(bundleText);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`coverage: ${e.message}\n`);
-    return 1;
+    throw new InputError(`${displayPath(bundleFile)} is not valid JSON: ${e.message}`);
   }
+  const inventoryTsv = readInput(inventoryFile, 'inventory');
+  const completeAreas = readInput(completeFile, 'complete');
+  try {
+    specOperations(spec);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`${displayPath(bundleFile)}: ${e.message}`);
+    throw e;
+  }
+  const result = computeCoverage({
+    spec,
+    inventoryTsv,
+    completeAreas,
+    inventorySource: displayPath(inventoryFile),
+    completeSource: displayPath(completeFile),
+  });
 
   const { stdout, stderr } = formatCoverage(result);
   process.stdout.write(`coverage of ${displayPath(bundleFile)} against ${displayPath(inventoryFile)}\n${stdout}`);

@@ -23,7 +23,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InputError, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, isMain, repoRoot, runCli } from './lib/cli.mjs';
 import { PUBLISHED_PACKAGES } from './lib/changesets.mjs';
 
 export const PACKAGE_DIRS = {
@@ -319,20 +319,11 @@ export async function dryRun({ keep = false, verbose = false } = {}) {
 const USAGE = 'usage: node scripts/release-dry-run.mjs [--keep] [--verbose]';
 
 export async function main(argv = process.argv.slice(2)) {
-  let flags;
-  try {
-    flags = parseFlags(argv, { keep: 'boolean', verbose: 'boolean', help: 'boolean' });
-  } catch (e) {
-    process.stderr.write(`release-dry-run: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const failures = await dryRun(flags);
-  process.stdout.write(failures.length === 0 ? 'release-dry-run: OK\n' : `release-dry-run: FAILED (${failures.length} problem(s))\n`);
-  return failures.length === 0 ? 0 : 1;
+  return runCli({ name: 'release-dry-run', usage: USAGE, flags: { keep: 'boolean', verbose: 'boolean' }, argv }, async (flags) => {
+    const failures = await dryRun(flags);
+    process.stdout.write(failures.length === 0 ? 'release-dry-run: OK\n' : `release-dry-run: FAILED (${failures.length} problem(s))\n`);
+    return failures.length === 0 ? 0 : 1;
+  });
 }
 
 if (isMain(import.meta.url)) process.exitCode = await main();

@@ -25,7 +25,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError, displayPath, isMain, parseFlags, repoRoot } from './lib/cli.mjs';
+import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
 import { BUMP_RANK, PUBLISHED_PACKAGES, formatChangeset, maxBump, pendingReleasePlan, writeChangeset } from './lib/changesets.mjs';
 import { oasdiffBinary, oasdiffChangelog } from './lib/oasdiff.mjs';
 
@@ -473,19 +473,11 @@ export function baseSpec(root, base, file = BUNDLE) {
 const USAGE = 'usage: node scripts/spec-diff.mjs [--base <git ref>] [--head <openapi.json>] [--write | --check] [--json] [--root <repo>]';
 
 export async function main(argv = process.argv.slice(2), { stdout = process.stdout, stderr = process.stderr } = {}) {
-  let flags;
-  try {
-    flags = parseFlags(argv, { base: 'string', head: 'string', write: 'boolean', check: 'boolean', json: 'boolean', root: 'string', help: 'boolean' });
+  const check = (flags) => {
     if (flags.write && flags.check) throw new InputError('--write and --check exclude each other');
-  } catch (e) {
-    stderr.write(`spec-diff: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  try {
+  };
+  const spec = { base: 'string', head: 'string', write: 'boolean', check: 'boolean', json: 'boolean', root: 'string' };
+  return runCli({ name: 'spec-diff', usage: USAGE, flags: spec, argv, check, stdout, stderr }, async (flags) => {
     const root = flags.root ? path.resolve(flags.root) : repoRoot;
     const diffs = [];
     const at = baseRef(root, flags.base);
@@ -542,11 +534,7 @@ export async function main(argv = process.argv.slice(2), { stdout = process.stdo
     const file = writeChangeset(`spec-${hash}`, formatChangeset(bumps, summary), root);
     stdout.write(`changesets: wrote ${file} (${result.bump} for ${PUBLISHED_PACKAGES.length} packages${names ? `, naming ${names.size} operation(s)` : ''})\n`);
     return 0;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    stderr.write(`spec-diff: ${e.message}\n`);
-    return 1;
-  }
+  });
 }
 
 if (isMain(import.meta.url)) process.exitCode = await main();

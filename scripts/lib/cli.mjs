@@ -61,3 +61,36 @@ export function parseFlags(argv, spec) {
   }
   return out;
 }
+
+/**
+ * A script's command line, the same for every script. `--help` prints `usage`; a bad flag, or an
+ * InputError from `check(flags)`, exits 2 with the usage; an InputError from `run(flags)` exits 1
+ * with its message and no stack; anything else is a bug and is thrown. `run` returns the exit
+ * code, or a promise of it (then so does runCli).
+ */
+export function runCli({ name, usage, flags: spec, argv, check, stdout = process.stdout, stderr = process.stderr }, run) {
+  let flags;
+  try {
+    flags = parseFlags(argv, { ...spec, help: 'boolean' });
+    if (!flags.help) check?.(flags);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    stderr.write(`${name}: ${e.message}\n${usage}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const failed = (e) => {
+    if (!(e instanceof InputError)) throw e;
+    stderr.write(`${name}: ${e.message}\n`);
+    return 1;
+  };
+  try {
+    const code = run(flags);
+    return code instanceof Promise ? code.catch(failed) : code;
+  } catch (e) {
+    return failed(e);
+  }
+}

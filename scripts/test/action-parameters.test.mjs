@@ -95,8 +95,8 @@ describe('CLI', () => {
     expect(readFileSync(out, 'utf8')).toContain('CLICKSEND_GET_NUMBERS_SEARCH\torder_by\tstring\tno');
   });
 
-  it('exits 2 naming what is wrong', () => {
+  it('names what is wrong: exit 2 for the command line, 1 for an unreadable seed', () => {
     expect(run()).toMatchObject({ status: 2, stderr: expect.stringContaining('--seed is required') });
-    expect(run('--seed', path.join(work, 'missing.txt'))).toMatchObject({ status: 2, stderr: expect.stringContaining('cannot read') });
+    expect(run('--seed', path.join(work, 'missing.txt'))).toMatchObject({ status: 1, stderr: expect.stringContaining('cannot read') });
   });
 });
