@@ -6,10 +6,7 @@ export type FetchLike = (input: Request) => Promise<Response>;
 
 /** HTTP Basic credentials for ClickSend: `username:apiKey`, base64-encoded as UTF-8. */
 export function basicAuthorization(username: string, apiKey: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${apiKey}`);
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${apiKey}`)))}`;
 }
 
 /** `Bearer <token>`, as the gateways expect it. */

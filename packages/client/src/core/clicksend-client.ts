@@ -32,11 +32,12 @@ export function createClickSendClient(options: ClickSendClientOptions = {}): Cli
     // HTTP Basic cannot carry a colon in the user name (RFC 7617).
     throw new ClickSendConfigError(`${ROUTE}: \`username\` must not contain ":".`, "username", "CLICKSEND_USERNAME");
   }
-  const base = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL, "baseUrl", ROUTE);
+  // The default is known to be valid: not parsing it keeps construction cheap.
+  const baseUrl = options.baseUrl == null ? DEFAULT_BASE_URL : joinBaseUrl(parseBaseUrl(options.baseUrl, "baseUrl", ROUTE));
   assertNoReservedHeaders(options.headers, ROUTE);
   return createTypedClient({
     ...transportOptions(options, ROUTE),
-    baseUrl: joinBaseUrl(base),
+    baseUrl,
     authorization: basicAuthorization(username, apiKey),
   });
 }
