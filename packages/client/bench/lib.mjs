@@ -4,11 +4,15 @@ import { fileURLToPath } from "node:url";
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-export function median(values) {
+/** The `q` quantile (0..1) of `values`, interpolating between the two nearest. */
+export function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low] + (sorted[Math.ceil(at)] - sorted[low]) * (at - low);
 }
+
+export const median = (values) => quantile(values, 0.5);
 
 export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const ratio = (a, b) => `${(a / b).toFixed(2)}×`;

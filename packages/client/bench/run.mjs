@@ -4,7 +4,7 @@
 // `--strict` is given (then a missed target exits 1).
 import { cpus } from "node:os";
 import { measureBundleSize } from "./bundle-size.mjs";
-import { measureColdStart } from "./cold-start.mjs";
+import { COLD_START_RUNS, measureColdStart } from "./cold-start.mjs";
 import { fmt, ratio, verdict } from "./lib.mjs";
 import { measureThroughput } from "./throughput.mjs";
 import { measureTypecheck } from "./typecheck.mjs";
@@ -32,24 +32,29 @@ const size = await measureBundleSize();
 for (const platform of ["node", "browser"]) {
   const s = size[platform];
   const chunks = Object.entries(s.chunks).map(([name, bytes]) => `${name} ${fmt(bytes)}`).join(", ");
-  line(platform.padEnd(8), `one file ${fmt(s.single).padStart(6)}`, `| split: entry ${fmt(s.entry).padStart(6)} + chunks loaded later: ${chunks}`);
+  line(platform.padEnd(8), `one file ${fmt(s.single).padStart(6)}`, `| split: entry ${fmt(s.entry).padStart(6)}, send path ${fmt(s.sendPath).padStart(6)} | chunks: ${chunks}`);
 }
 line(
   "clicksend SDK 5.x".padEnd(8),
   `node ${fmt(size.node.official)}`,
   size.browser.officialError ? `| browser: does not build (${size.browser.officialError})` : `| browser ${fmt(size.browser.official)}`,
 );
-// Both readings of the target are printed: what loads to send (bundlers split dynamic imports),
-// and everything the entry can ever reach in one file.
-const entry = Math.max(size.node.entry, size.browser.entry);
+// Both readings of the target are printed: what a send that succeeds loads when the bundler
+// splits dynamic imports (the entry and the platform transport), and everything the entry can
+// ever reach in one file.
+for (const platform of ["node", "browser"]) {
+  const bytes = size[platform].sendPath;
+  line(`target: ≤ 4,000, ${platform}, send path (entry + transport): ${fmt(bytes)}`.padEnd(60), check(`bundle (${platform} send path)`, bytes <= 4000));
+}
 const worst = Math.max(size.node.single, size.browser.single);
-line(`target: ≤ 4,000 per platform, entry loaded to send: ${fmt(entry)}`.padEnd(60), check("bundle (entry)", entry <= 4000));
 line(`target: ≤ 4,000 per platform, one file without splitting: ${fmt(worst)}`.padEnd(60), check("bundle (one file)", worst <= 4000));
+// Why the node send path is larger: the keep-alive transport the throughput target needs.
+line(`  node send path: entry ${fmt(size.node.entry)} + keep-alive transport ${fmt(size.node.sendPath - size.node.entry)} (what makes the throughput above)`);
 // Why one file cannot fit: errors must name the operation (operationId), and the table of 237
 // names alone is this big; a failed send also needs the retry, Retry-After and redaction code.
 line(`  in one file: operation names ${fmt(size.node.chunks.operations)} + failure handling ${fmt(size.node.chunks.failure)}, both needed by a send that fails`);
 
-console.log("\nCold start: fresh node process, import + construct vs plain fetch (median of 80, clean environment, package in node_modules)");
+console.log(`\nCold start: fresh node process, import + construct vs plain fetch (lower quartile of ${COLD_START_RUNS} alternating runs, clean environment, package in node_modules)`);
 const cold = measureColdStart();
 line(
   `plain fetch ${cold.fetch.toFixed(1)} ms`,
