@@ -7,17 +7,19 @@
 // `clicksend` SDK 5.x is bundled the same way for comparison.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { packageDir } from "./lib.mjs";
 
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
+const chunkName = (file) => basename(file).replace(/-[A-Z0-9]{8}/g, "").replace(/\.js$/, "");
+
 async function bundle(entry, platform, splitting, cjsShim = false) {
   const outdir = mkdtempSync(join(tmpdir(), "clicksend-bench-"));
   try {
-    await build({
+    const { metafile } = await build({
       entryPoints: { entry: join(packageDir, "bench/fixtures", entry) },
       absWorkingDir: packageDir,
       bundle: true,
@@ -26,16 +28,26 @@ async function bundle(entry, platform, splitting, cjsShim = false) {
       platform,
       splitting,
       outdir,
+      metafile: true,
       logLevel: "silent",
       // The official SDK is CommonJS and requires Node built-ins; ESM output needs `require` for that.
       ...(cjsShim && platform === "node" ? { banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" } } : {}),
     });
-    const files = readdirSync(outdir).filter((f) => f.endsWith(".js"));
-    const entryBytes = gz(join(outdir, "entry.js"));
-    // Lazy chunks by what they hold: "failure", "operations", "webhooks", "node-transport", …
-    const chunks = Object.fromEntries(files.filter((f) => f !== "entry.js").map((f) => [f.replace(/-[A-Z0-9]{8}/g, "").replace(/\.js$/, ""), gz(join(outdir, f))]));
-    const lazy = Object.values(chunks).reduce((sum, bytes) => sum + bytes, 0);
-    return { bytes: entryBytes, lazy, chunks };
+    const outputs = Object.fromEntries(Object.entries(metafile.outputs).filter(([file]) => file.endsWith(".js")).map(([file, out]) => [resolve(packageDir, file), out]));
+    const entryFile = join(outdir, "entry.js");
+    // What a send that succeeds loads: the entry, the platform transport (imported on the first
+    // request), and every chunk either imports statically.
+    const sendPath = new Set();
+    const load = (file) => {
+      if (sendPath.has(file)) return;
+      sendPath.add(file);
+      for (const i of outputs[file].imports) if (i.kind === "import-statement" && !i.external) load(resolve(packageDir, i.path));
+    };
+    load(entryFile);
+    for (const i of outputs[entryFile].imports) if (i.kind === "dynamic-import" && chunkName(i.path).endsWith("transport")) load(resolve(packageDir, i.path));
+    // Chunks by what they hold: "failure", "operations", "webhooks", "node-transport", …
+    const chunks = Object.fromEntries(Object.keys(outputs).filter((f) => f !== entryFile).map((f) => [chunkName(f), gz(f)]));
+    return { bytes: gz(entryFile), sendPath: [...sendPath].reduce((sum, f) => sum + gz(f), 0), chunks };
   } catch (err) {
     return { error: err.errors?.[0]?.text ?? String(err.message ?? err) };
   } finally {
@@ -49,13 +61,10 @@ export async function measureBundleSize() {
     const single = await bundle("send-one-sms.mjs", platform, false);
     const split = await bundle("send-one-sms.mjs", platform, true);
     const official = await bundle("official-send-one-sms.mjs", platform, false, true);
-    // What a send that succeeds loads: the entry, then the platform transport on the first request.
-    const transport = Object.entries(split.chunks).find(([name]) => name.endsWith("transport"))?.[1] ?? 0;
     out[platform] = {
       single: single.bytes,
       entry: split.bytes,
-      sendPath: split.bytes + transport,
-      lazy: split.lazy,
+      sendPath: split.sendPath,
       chunks: split.chunks,
       official: official.bytes,
       officialError: official.error,
