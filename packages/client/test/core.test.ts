@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { createClickSendClient, type Middleware } from "../src/index.js";
+import {
+  ClickSendAbortError,
+  ClickSendApiError,
+  ClickSendConnectionError,
+  ClickSendError,
+  ClickSendInvalidResponseError,
+  ClickSendTimeoutError,
+  createClickSendClient,
+  isClickSendError,
+  type Middleware,
+} from "../src/index.js";
 import { recordingFetch } from "./helpers/recording-fetch.js";
 
 // The client keeps openapi-fetch's calling conventions (params, body, headers, parseAs,
@@ -130,5 +140,36 @@ describe("logging", () => {
     await clicksend.PUT("/v3/sms/receipts-read/{message_id}", { params: { path: { message_id: "M1" } } } as never);
     await clicksend.PUT("/v3/sms/receipts-read/{message_id}", { params: { path: { message_id: "M2" } } } as never);
     expect(logs).toEqual(["clicksend: markSmsReceiptAsRead (PUT /v3/sms/receipts-read/{message_id}) is deprecated in the ClickSend API"]);
+  });
+});
+
+describe("error classes", () => {
+  const details = { operation: "POST /v3/sms/send", retryable: false, maybeDelivered: false, attempts: 1 };
+  const classes = [ClickSendError, ClickSendApiError, ClickSendInvalidResponseError, ClickSendConnectionError, ClickSendTimeoutError, ClickSendAbortError];
+
+  it.each(classes.map((c) => [c.errorName, c] as const))("%s names itself in name, String() and the stack, and stays a ClickSendError", (name, Class) => {
+    const error = new Class("boom", { ...details, status: 500 });
+    expect(error.name).toBe(name);
+    expect(String(error)).toBe(`${name}: boom`);
+    expect(error.stack?.split("\n")[0]).toBe(`${name}: boom`);
+    expect(error).toBeInstanceOf(ClickSendError);
+    expect(error).toBeInstanceOf(Error);
+    expect(isClickSendError(error)).toBe(true);
+    // Only the details are data: name and the brand do not show in keys or JSON.
+    expect(Object.keys(error).sort()).toEqual(["attempts", "maybeDelivered", "operation", "retryable", "status"]);
+    expect(JSON.parse(JSON.stringify(error))).not.toHaveProperty("name");
+  });
+
+  it("keeps the subclass chain: an invalid response is an API error", () => {
+    const error = new ClickSendInvalidResponseError("not JSON", { ...details, status: 502 });
+    expect(error).toBeInstanceOf(ClickSendApiError);
+    expect(error).not.toBeInstanceOf(ClickSendConnectionError);
+  });
+
+  it("lets code rename an error, as some loggers and frameworks do", () => {
+    const error = new ClickSendTimeoutError("slow", details);
+    error.name = "Renamed";
+    expect(error.name).toBe("Renamed");
+    expect(new ClickSendTimeoutError("slow", details).name).toBe("ClickSendTimeoutError");
   });
 });

@@ -40,20 +40,18 @@ export class ClickSendError extends Error implements ClickSendErrorDetails {
   declare readonly attempts: number;
   declare readonly retryAfterMs: number | undefined;
 
+  /**
+   * The class's `name`, which each instance takes (a static field, not a statement after the
+   * class, so that bundlers can drop the classes from bundles that never use them).
+   */
+  static readonly errorName: string = "ClickSendError";
+
   constructor(message: string, details: ClickSendErrorDetails & Record<string, unknown>, options?: { cause?: unknown }) {
     super(message, options);
-    // The brand (not enumerable) lets isClickSendError work across copies of this package.
+    // Not enumerable, like the brand that lets isClickSendError work across copies of this package.
+    Object.defineProperty(this, "name", { value: (new.target as typeof ClickSendError).errorName, writable: true, configurable: true });
     Object.defineProperty(this, BRAND, { value: true });
     Object.assign(this, details);
-  }
-
-  // `name` is an accessor on each prototype, not set by a statement after the class, so that
-  // bundlers can drop the classes from bundles that never use them (this module has no side effects).
-  override get name(): string {
-    return "ClickSendError";
-  }
-  override set name(value: string) {
-    Object.defineProperty(this, "name", { value, writable: true, enumerable: true, configurable: true });
   }
 }
 
@@ -68,12 +66,7 @@ export class ClickSendApiError extends ClickSendError {
   declare readonly response_code: string;
   declare readonly response_msg: string;
   declare readonly data: unknown;
-  override get name(): string {
-    return "ClickSendApiError";
-  }
-  override set name(value: string) {
-    super.name = value;
-  }
+  static override readonly errorName: string = "ClickSendApiError";
 }
 
 /**
@@ -82,45 +75,25 @@ export class ClickSendApiError extends ClickSendError {
  */
 export class ClickSendInvalidResponseError extends ClickSendApiError {
   declare readonly body: string;
-  override get name(): string {
-    return "ClickSendInvalidResponseError";
-  }
-  override set name(value: string) {
-    super.name = value;
-  }
+  static override readonly errorName: string = "ClickSendInvalidResponseError";
 }
 
 /** No response: the connection was refused, reset or could not be made. `cause` is the transport's error. */
 export class ClickSendConnectionError extends ClickSendError {
   /** The system error code when known (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, …). */
   declare readonly code: string | undefined;
-  override get name(): string {
-    return "ClickSendConnectionError";
-  }
-  override set name(value: string) {
-    super.name = value;
-  }
+  static override readonly errorName: string = "ClickSendConnectionError";
 }
 
 /** No complete response within `timeoutMs` for an attempt. */
 export class ClickSendTimeoutError extends ClickSendError {
   declare readonly timeoutMs: number;
-  override get name(): string {
-    return "ClickSendTimeoutError";
-  }
-  override set name(value: string) {
-    super.name = value;
-  }
+  static override readonly errorName: string = "ClickSendTimeoutError";
 }
 
 /** The caller's `AbortSignal` fired; `cause` is its reason. */
 export class ClickSendAbortError extends ClickSendError {
-  override get name(): string {
-    return "ClickSendAbortError";
-  }
-  override set name(value: string) {
-    super.name = value;
-  }
+  static override readonly errorName: string = "ClickSendAbortError";
 }
 
 /** True for every error a ClickSend call raises or returns (also across copies of this package). */
