@@ -155,9 +155,9 @@ function mergeHeaders(...sources: HeadersInput[]): Headers {
   return out;
 }
 
-/** Path parameters in openapi-fetch's default (`simple`) style. */
 /**
- * Fills `{name}` placeholders, each value percent-encoded so `/`, `?` and `#` stay inside its
+ * Path parameters in openapi-fetch's default (`simple`) style: fills `{name}` placeholders, each
+ * value percent-encoded so `/`, `?` and `#` stay inside its
  * segment. A value that would still address another endpoint (missing, empty, `.` or `..`,
  * which URL parsing resolves even when percent-encoded) is refused before anything is sent.
  */
