@@ -157,9 +157,9 @@ function mergeHeaders(...sources: HeadersInput[]): Headers {
 
 /**
  * Path parameters in openapi-fetch's default (`simple`) style: fills `{name}` placeholders, each
- * value percent-encoded so `/`, `?` and `#` stay inside its
- * segment. A value that would still address another endpoint (missing, empty, `.` or `..`,
- * which URL parsing resolves even when percent-encoded) is refused before anything is sent.
+ * value percent-encoded so `/`, `?` and `#` stay inside its segment. A value that would still
+ * address another endpoint (missing, empty, `.` or `..`, which URL parsing resolves even when
+ * percent-encoded) is refused before anything is sent.
  */
 function encodePath(path: string, params: Record<string, unknown> = {}): string {
   return path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => {
