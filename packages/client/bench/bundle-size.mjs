@@ -3,9 +3,8 @@
 // entry can reach, including chunks loaded later), and with code splitting, where the send path
 // is the entry plus the platform transport it loads on the first request (the failure handling
 // and operation-name table load on the first failure or log line, the webhook shapes on the
-// first parseWebhook). The official
-// `clicksend` SDK 5.x is bundled the same way for comparison.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+// first parseWebhook). The official `clicksend` SDK 5.x is bundled the same way for comparison.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -45,9 +44,10 @@ async function bundle(entry, platform, splitting, cjsShim = false) {
     };
     load(entryFile);
     for (const i of outputs[entryFile].imports) if (i.kind === "dynamic-import" && chunkName(i.path).endsWith("transport")) load(resolve(packageDir, i.path));
+    const bytes = Object.fromEntries(Object.keys(outputs).map((f) => [f, gz(f)]));
     // Chunks by what they hold: "failure", "operations", "webhooks", "node-transport", …
-    const chunks = Object.fromEntries(Object.keys(outputs).filter((f) => f !== entryFile).map((f) => [chunkName(f), gz(f)]));
-    return { bytes: gz(entryFile), sendPath: [...sendPath].reduce((sum, f) => sum + gz(f), 0), chunks };
+    const chunks = Object.fromEntries(Object.keys(outputs).filter((f) => f !== entryFile).map((f) => [chunkName(f), bytes[f]]));
+    return { bytes: bytes[entryFile], sendPath: [...sendPath].reduce((sum, f) => sum + bytes[f], 0), chunks };
   } catch (err) {
     return { error: err.errors?.[0]?.text ?? String(err.message ?? err) };
   } finally {

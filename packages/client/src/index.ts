@@ -50,5 +50,5 @@ export {
   FOREIGN_ORIGIN,
   type FetchLike,
 } from "./core/auth.js";
-export { joinBaseUrl, parseBaseUrl, requireCredential, transportOptions } from "./core/options.js";
+export { joinBaseUrl, parseBaseUrl, requireCredential, resolveBaseUrl, transportOptions } from "./core/options.js";
 export type { Middleware } from "openapi-fetch";

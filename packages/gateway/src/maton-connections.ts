@@ -5,8 +5,8 @@ import {
   ClickSendApiError,
   ClickSendConfigError,
   ClickSendConnectionError,
-  parseBaseUrl,
   requireCredential,
+  resolveBaseUrl,
   type FetchLike,
 } from "@clicksend-kit/client";
 import type { components, paths } from "./generated/maton-openapi.js";
@@ -52,15 +52,15 @@ function connectionPath(connectionId: string): { connection_id: string } {
  */
 export function createMatonConnections(options: MatonConnectionsOptions = {}): MatonConnections {
   const apiKey = requireCredential(options.apiKey, "apiKey", "MATON_API_KEY", ROUTE);
-  const base = parseBaseUrl(options.baseUrl ?? MATON_CONTROL_URL, "baseUrl", ROUTE);
+  const baseUrl = resolveBaseUrl(options.baseUrl, MATON_CONTROL_URL, ROUTE);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new ClickSendConfigError(`${ROUTE}: \`fetch\` must be a function.`, "fetch");
   }
   const client = createClient<paths>({
-    baseUrl: base.origin + base.pathname.replace(/\/+$/, ""),
+    baseUrl,
     fetch: authorizedFetch({
       authorization: bearerAuthorization(apiKey),
-      origin: base.origin,
+      origin: new URL(baseUrl).origin,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
   });

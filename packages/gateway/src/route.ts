@@ -2,9 +2,8 @@ import {
   assertNoReservedHeaders,
   bearerAuthorization,
   createTypedClient,
-  joinBaseUrl,
-  parseBaseUrl,
   requireCredential,
+  resolveBaseUrl,
   transportOptions,
   type ClickSendClient,
   type Middleware,
@@ -30,12 +29,12 @@ interface GatewayRoute {
 /** Both gateways proxy ClickSend's own paths under `/clicksend` with a Bearer key. */
 export function createGatewayClient(route: GatewayRoute, options: GatewayOptions): ClickSendClient {
   const apiKey = requireCredential(options.apiKey, "apiKey", route.envVar, route.name);
-  const base = parseBaseUrl(options.baseUrl ?? route.defaultBaseUrl, "baseUrl", route.name);
+  const baseUrl = resolveBaseUrl(options.baseUrl, route.defaultBaseUrl, route.name, "/clicksend");
   assertNoReservedHeaders(options.headers, route.name);
   return createTypedClient({
     // fetch, headers, timeoutMs, retry, logger: the same retries, timeouts and errors as ClickSend's own route.
     ...transportOptions(options, route.name),
-    baseUrl: joinBaseUrl(base, "/clicksend"),
+    baseUrl,
     authorization: bearerAuthorization(apiKey),
     middleware: route.middleware,
   });

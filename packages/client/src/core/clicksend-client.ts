@@ -1,7 +1,7 @@
 import { ClickSendConfigError } from "./config-error.js";
 import { assertNoReservedHeaders, basicAuthorization } from "./auth.js";
 import { createTypedClient, type ClickSendClient, type TransportOptions } from "./typed-client.js";
-import { joinBaseUrl, parseBaseUrl, requireCredential, transportOptions } from "./options.js";
+import { requireCredential, resolveBaseUrl, transportOptions } from "./options.js";
 
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com";
 
@@ -32,8 +32,7 @@ export function createClickSendClient(options: ClickSendClientOptions = {}): Cli
     // HTTP Basic cannot carry a colon in the user name (RFC 7617).
     throw new ClickSendConfigError(`${ROUTE}: \`username\` must not contain ":".`, "username", "CLICKSEND_USERNAME");
   }
-  // The default is known to be valid: not parsing it keeps construction cheap.
-  const baseUrl = options.baseUrl == null ? DEFAULT_BASE_URL : joinBaseUrl(parseBaseUrl(options.baseUrl, "baseUrl", ROUTE));
+  const baseUrl = resolveBaseUrl(options.baseUrl, DEFAULT_BASE_URL, ROUTE);
   assertNoReservedHeaders(options.headers, ROUTE);
   return createTypedClient({
     ...transportOptions(options, ROUTE),

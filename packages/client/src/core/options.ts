@@ -57,6 +57,15 @@ export function joinBaseUrl(base: URL, suffix = ""): string {
 }
 
 /**
+ * A route's `baseUrl` option, checked by `parseBaseUrl` and joined with `suffix`; without one,
+ * the route's own default (a constant known to be valid, without a trailing slash) is used as it
+ * is, which keeps construction cheap.
+ */
+export function resolveBaseUrl(value: string | undefined, fallback: string, route: string, suffix = ""): string {
+  return value == null ? fallback + suffix : joinBaseUrl(parseBaseUrl(value, "baseUrl", route), suffix);
+}
+
+/**
  * The options every route passes on to `createTypedClient`, checked: a bad `timeoutMs` or
  * `retry` fails at construction, naming the option.
  */
