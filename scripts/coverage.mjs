@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
+import { HTTP_METHODS, listOperations } from './lib/openapi-walk.mjs';
 
-// OpenAPI 3.1 Path Item fields that are operations, in the order we print them.
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export { HTTP_METHODS };
 const METHOD_ORDER = new Map(HTTP_METHODS.map((m, i) => [m.toUpperCase(), i]));
 
 export const INVENTORY_COLUMNS = ['method', 'path', 'area', 'status', 'summary', 'seed_refs'];
@@ -81,18 +81,16 @@ export function specOperations(spec) {
   }
   const paths = spec.paths ?? {};
   if (typeof paths !== 'object' || Array.isArray(paths)) throw new InputError('"paths" in the bundle is not an object');
-  const ops = [];
+  // Path Items that are themselves `$ref`s are resolved first, so the shared walk sees operations.
+  const resolved = {};
   for (const p of Object.keys(paths).sort()) {
-    let item = paths[p];
-    if (item && typeof item.$ref === 'string') item = resolveLocalRef(spec, item.$ref, p);
-    if (!item || typeof item !== 'object') continue;
-    for (const m of HTTP_METHODS) {
-      const op = item[m];
-      if (!op || typeof op !== 'object') continue;
-      ops.push({ method: m.toUpperCase(), path: p, deprecated: op.deprecated === true, operationId: op.operationId });
-    }
+    const item = paths[p];
+    resolved[p] = item && typeof item.$ref === 'string' ? resolveLocalRef(spec, item.$ref, p) : item;
   }
-  return ops;
+  const order = new Map(HTTP_METHODS.map((m, i) => [m, i]));
+  return listOperations({ paths: resolved })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : order.get(a.method) - order.get(b.method)))
+    .map(({ method, path: p, operation }) => ({ method: method.toUpperCase(), path: p, deprecated: operation.deprecated === true, operationId: operation.operationId }));
 }
 
 function resolveLocalRef(spec, ref, where) {

@@ -19,10 +19,10 @@
 // Both files are committed and drift-checked like the other generated files.
 import { join } from "node:path";
 import { isMain } from "./lib/cli.mjs";
+import { listOperations, resolvePointer } from "./lib/openapi-walk.mjs";
 import { header, readBundle, repoRoot, writeFileAtomic } from "./lib/generated.mjs";
 
 const outDir = join(repoRoot, "packages/client/src/generated");
-const METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
 /** Resolves local `$ref`s and merges `allOf`, enough for the flat objects webhooks carry. */
 export function resolveSchema(spec, schema, where, seen = new Set()) {
@@ -31,11 +31,7 @@ export function resolveSchema(spec, schema, where, seen = new Set()) {
     const ref = schema.$ref;
     if (!ref.startsWith("#/")) throw new Error(`${where}: only local $refs are supported, got ${ref}`);
     if (seen.has(ref)) throw new Error(`${where}: circular $ref ${ref}`);
-    const target = ref
-      .slice(2)
-      .split("/")
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((node, key) => node?.[key], spec);
+    const target = resolvePointer(spec, ref);
     if (!target) throw new Error(`${where}: unresolved $ref ${ref}`);
     return resolveSchema(spec, target, where, new Set([...seen, ref]));
   }
@@ -90,23 +86,18 @@ function pinnedValue(s) {
 
 export function collectOperations(spec) {
   const rows = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (!op) continue;
-      const where = `${method.toUpperCase()} ${path}`;
-      if (typeof op.operationId !== "string" || op.operationId === "") throw new Error(`${where} has no operationId`);
-      if (typeof op["x-idempotent"] !== "boolean") {
-        throw new Error(`${where} (${op.operationId}) has no boolean x-idempotent; the client cannot tell whether it may retry it`);
-      }
-      rows.push({
-        key: where,
-        operationId: op.operationId,
-        idempotent: op["x-idempotent"],
-        deprecated: op.deprecated === true,
-        bare: op["x-clicksend-envelope"] === false,
-      });
+  for (const { key: where, operation: op } of listOperations(spec)) {
+    if (typeof op.operationId !== "string" || op.operationId === "") throw new Error(`${where} has no operationId`);
+    if (typeof op["x-idempotent"] !== "boolean") {
+      throw new Error(`${where} (${op.operationId}) has no boolean x-idempotent; the client cannot tell whether it may retry it`);
     }
+    rows.push({
+      key: where,
+      operationId: op.operationId,
+      idempotent: op["x-idempotent"],
+      deprecated: op.deprecated === true,
+      bare: op["x-clicksend-envelope"] === false,
+    });
   }
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows;

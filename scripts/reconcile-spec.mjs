@@ -5,7 +5,7 @@
 // (spec/reference/decisions.yaml), and how many are undecided. Exits 1 on an undecided
 // difference or a stale decision (one that settles nothing).
 //
-//   node scripts/reconcile-spec.mjs [--bundle <json|yaml>] [--fresh] [--area <tag>] [--list] [--json <file>]
+//   node scripts/reconcile-spec.mjs [--bundle <json|yaml>] [--fresh] [--area <tag>] [--list] [--json <file>] [--decisions <yaml>]
 //
 //   --fresh   bundle spec/ into a temporary file first (no need to run the whole build)
 //   --area    only that area (its tag); stale decisions of other areas are not reported
@@ -24,12 +24,13 @@ import { readFacts, readSources } from './reference-facts.mjs';
 const require = createRequire(path.join(repoRoot, 'spec/package.json'));
 const YAML = require('yaml');
 
-const USAGE = `usage: node scripts/reconcile-spec.mjs [--bundle <file>] [--fresh] [--area <tag>] [--list] [--json <file>]
+const USAGE = `usage: node scripts/reconcile-spec.mjs [--bundle <file>] [--fresh] [--area <tag>] [--list] [--json <file>] [--decisions <file>]
   --bundle  the bundled spec to check (default ${displayPath(bundleJsonPath)})
   --fresh   bundle spec/ with Redocly into a temporary file and check that
   --area    report only this area (an operation tag, e.g. sms)
   --list    print each undecided difference and each stale decision
-  --json    also write every comparison row to this file`;
+  --json    also write every comparison row to this file
+  --decisions  the decisions file (default ${displayPath(DECISIONS_FILE)})`;
 
 /** Bundles spec/ into a temporary JSON file with the repo's Redocly; returns the parsed document. */
 export function freshBundle() {
@@ -115,10 +116,10 @@ export function formatRow(row) {
 }
 
 export function main(argv = process.argv.slice(2), { stdout = process.stdout, stderr = process.stderr } = {}) {
-  const flags = { bundle: 'string', fresh: 'boolean', area: 'string', list: 'boolean', json: 'string' };
+  const flags = { bundle: 'string', fresh: 'boolean', area: 'string', list: 'boolean', json: 'string', decisions: 'string' };
   return runCli({ name: 'reconcile-spec', usage: USAGE, flags, argv, stdout, stderr }, (opts) => {
     const bundle = opts.fresh ? freshBundle() : readBundleFile(path.resolve(opts.bundle ?? bundleJsonPath));
-    const result = reconcile(bundle);
+    const result = reconcile(bundle, { decisionsFile: path.resolve(opts.decisions ?? DECISIONS_FILE) });
     if (opts.area && !result.areas.includes(opts.area)) throw new InputError(`unknown area "${opts.area}" (areas: ${result.areas.join(', ')})`);
     const inArea = (tag) => !opts.area || tag === opts.area;
     const rows = result.rows.filter((r) => inArea(r.tag));

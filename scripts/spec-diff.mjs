@@ -28,11 +28,11 @@ import path from 'node:path';
 import { InputError, displayPath, isMain, repoRoot, runCli } from './lib/cli.mjs';
 import { BUMP_RANK, PUBLISHED_PACKAGES, formatChangeset, maxBump, pendingReleasePlan, writeChangeset } from './lib/changesets.mjs';
 import { oasdiffBinary, oasdiffChangelog } from './lib/oasdiff.mjs';
+import { isHttpMethod, listOperations } from './lib/openapi-walk.mjs';
 
 export const BUNDLE = 'spec/dist/openapi.json';
 /** Every bundle a package ships types from. Versioning is fixed, so a change to any bumps all. */
 export const BUNDLES = [BUNDLE, 'spec/dist/maton.json'];
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 export const CLASS_BUMP = { breaking: 'major', feature: 'minor', fix: 'patch' };
 const CLASS_ORDER = ['breaking', 'feature', 'fix'];
 
@@ -117,13 +117,10 @@ export function classifyFinding(f) {
 /** Every operation in `paths` and `webhooks`: key -> { key, kind, method, path|webhook, operationId, deprecated }. */
 export function operationsOf(doc) {
   const ops = new Map();
-  for (const [kind, map] of [['path', doc.paths], ['webhook', doc.webhooks]]) {
-    for (const [where, item] of Object.entries(map ?? {})) {
-      for (const [method, op] of Object.entries(item ?? {})) {
-        if (!HTTP_METHODS.has(method) || !op || typeof op !== 'object') continue;
-        const key = kind === 'path' ? `${method.toUpperCase()} ${where}` : `webhook ${where} ${method.toUpperCase()}`;
-        ops.set(key, { key, kind, method: method.toUpperCase(), where, operationId: op.operationId, deprecated: op.deprecated === true });
-      }
+  for (const [kind, section] of [['path', 'paths'], ['webhook', 'webhooks']]) {
+    for (const { path: where, method, operation: op } of listOperations(doc, section)) {
+      const key = kind === 'path' ? `${method.toUpperCase()} ${where}` : `webhook ${where} ${method.toUpperCase()}`;
+      ops.set(key, { key, kind, method: method.toUpperCase(), where, operationId: op.operationId, deprecated: op.deprecated === true });
     }
   }
   return ops;
@@ -172,8 +169,8 @@ const pointer = (segments) => `/${segments.map((s) => s.replaceAll('~', '~0').re
 /** Group a difference: an operation key, a component, or the document level. */
 function ownerOf(segments) {
   const [top, a, b] = segments;
-  if (top === 'paths' && a !== undefined && HTTP_METHODS.has(b)) return { key: `${b.toUpperCase()} ${a}`, rest: segments.slice(3) };
-  if (top === 'webhooks' && a !== undefined && HTTP_METHODS.has(b)) return { key: `webhook ${a} ${b.toUpperCase()}`, rest: segments.slice(3) };
+  if (top === 'paths' && a !== undefined && isHttpMethod(b)) return { key: `${b.toUpperCase()} ${a}`, rest: segments.slice(3) };
+  if (top === 'webhooks' && a !== undefined && isHttpMethod(b)) return { key: `webhook ${a} ${b.toUpperCase()}`, rest: segments.slice(3) };
   if (top === 'components' && a !== undefined && b !== undefined) return { component: `${a}/${b}`, rest: segments.slice(3) };
   return { document: top ?? '(root)', rest: segments.slice(1) };
 }

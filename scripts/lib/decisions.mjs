@@ -113,6 +113,10 @@ export function readDecisions(known, file = DECISIONS_FILE) {
   if (existsSync(draftDir)) {
     for (const name of readdirSync(draftDir).filter((n) => n.endsWith('.yaml') && n !== 'sdk-defects.yaml').sort()) {
       const area = name.replace(/\.yaml$/, '');
+      if (!known.operationsByArea.has(area)) {
+        process.stderr.write(`warning: ${displayPath(path.join(draftDir, name))} is not named after an area (a tag: ${[...known.operationsByArea.keys()].sort().join(', ')}); skipped\n`);
+        continue;
+      }
       const draft = YAML.parse(readFileSync(path.join(draftDir, name), 'utf8')) ?? [];
       out.push(...parseDecisions(YAML.stringify({ reconciliation: { [area]: draft } }), known, path.join(draftDir, name)));
     }

@@ -97,7 +97,7 @@ export function compareWithSource(bundle, sourceFacts) {
     if (!describesData) for (const field of Object.keys(a)) if (a[field].response) delete a[field];
     // Response fields read from an example count only where the source's schema says nothing.
     for (const [path, fact] of Object.entries(theirOp.dataFromExample ?? {})) {
-      if (!(path in b) && !hasSchemaAncestorWithoutChildren(theirOp.data, path)) b[path] = { ...fact, response: true };
+      if (!(path in b) && !schemaListsMembers(theirOp.data, path)) b[path] = { ...fact, response: true };
     }
     const names = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const field of names) {
@@ -112,9 +112,10 @@ export function compareWithSource(bundle, sourceFacts) {
   return { rows, onlyInSource, onlyInOurs, matched };
 }
 
-// A schema that types a field as a plain object or array with nothing inside leaves its members
-// to the example; one that lists members has said what it means to say.
-function hasSchemaAncestorWithoutChildren(data, path) {
+// True when the source's schema lists the members of the object or array that holds `path`:
+// then it has said what it means to say. A schema that types a field as a plain object or array
+// with nothing inside leaves its members to the example.
+function schemaListsMembers(data, path) {
   if (!data) return false;
   const parent = Object.keys(data)
     .filter((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[]`))

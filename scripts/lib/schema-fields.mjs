@@ -37,18 +37,21 @@ export function flattenComposition(doc, schema, where) {
   const choices = node.oneOf ?? node.anyOf ?? null;
   if (!parts && !choices) return node;
   const { allOf, oneOf, anyOf, ...own } = node;
-  let merged = { ...own, properties: { ...(own.properties ?? {}) }, required: [...(own.required ?? [])] };
+  let merged = own;
   for (const part of parts ?? []) merged = mergeAll(merged, flattenComposition(doc, part, where));
   if (choices) merged = mergeAll(merged, mergeChoices(choices.map((c) => flattenComposition(doc, c, where))));
-  if (Object.keys(merged.properties).length === 0) delete merged.properties;
-  if (merged.required.length === 0) delete merged.required;
   return merged;
 }
 
+/** Two schemas that both apply (allOf): properties and required united, types united. */
 function mergeAll(a, b) {
   const out = { ...b, ...a };
-  out.properties = { ...(b.properties ?? {}), ...(a.properties ?? {}) };
-  out.required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
+  const properties = { ...(b.properties ?? {}), ...(a.properties ?? {}) };
+  const required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
+  if (Object.keys(properties).length) out.properties = properties;
+  else delete out.properties;
+  if (required.length) out.required = required;
+  else delete out.required;
   const types = new Set([...typeNames(a), ...typeNames(b)]);
   if (types.size) out.type = [...types].sort();
   if (a.items || b.items) out.items = a.items ?? b.items;
@@ -59,12 +62,13 @@ function mergeChoices(choices) {
   const types = new Set(choices.flatMap(typeNames));
   const properties = {};
   for (const c of choices) Object.assign(properties, c.properties ?? {});
+  const members = Object.keys(properties).length ? { properties } : {};
   const required = choices.length ? choices.map((c) => c.required ?? []).reduce((x, y) => x.filter((n) => y.includes(n))) : [];
   const enums = choices.every((c) => Array.isArray(c.enum) || 'const' in c)
     ? choices.flatMap((c) => (Array.isArray(c.enum) ? c.enum : [c.const]))
     : undefined;
   const items = choices.find((c) => c.items)?.items;
-  return { type: [...types].sort(), properties, required, ...(enums ? { enum: enums } : {}), ...(items ? { items } : {}) };
+  return { type: [...types].sort(), ...members, ...(required.length ? { required } : {}), ...(enums ? { enum: enums } : {}), ...(items ? { items } : {}) };
 }
 
 /** The fact for one schema node (not its children). */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOperations } from '../../../scripts/lib/openapi-walk.mjs';
 
 const docs = path.resolve(import.meta.dirname, '..');
 const dist = path.join(docs, 'dist');
@@ -24,23 +25,17 @@ const KNOWN_OUTSIDE = [/^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini-full\.svg$/]
 // expect.poll waits by default.
 const UI_WAIT = { timeout: 30_000, interval: 250 };
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** operationIds of the bundle, lower-cased as Redoc puts them in its URLs: { paths: [], webhooks: [] } */
 function bundleOperations() {
-  const ids = (map) => Object.values(map ?? {}).flatMap((item) => Object.entries(item).filter(([m]) => METHODS.has(m)).map(([, op]) => op.operationId.toLowerCase()));
-  return { paths: ids(bundle.paths), webhooks: ids(bundle.webhooks) };
+  const ids = (section) => listOperations(bundle, section).map(({ operation }) => operation.operationId.toLowerCase());
+  return { paths: ids('paths'), webhooks: ids('webhooks') };
 }
 
 /** `#/<tag>/<operationid>` of the first operation (or webhook) of every tag, in spec order. */
 function tagEntryPoints() {
   const first = new Map();
-  for (const map of [bundle.paths, bundle.webhooks]) {
-    for (const item of Object.values(map ?? {})) {
-      for (const [m, op] of Object.entries(item)) {
-        if (!METHODS.has(m)) continue;
-        for (const tag of op.tags ?? []) if (!first.has(tag)) first.set(tag, `#/${tag.toLowerCase()}/${op.operationId.toLowerCase()}`);
-      }
-    }
+  for (const { operation: op } of [...listOperations(bundle, 'paths'), ...listOperations(bundle, 'webhooks')]) {
+    for (const tag of op.tags ?? []) if (!first.has(tag)) first.set(tag, `#/${tag.toLowerCase()}/${op.operationId.toLowerCase()}`);
   }
   return [...first.values()];
 }
