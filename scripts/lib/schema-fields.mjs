@@ -46,7 +46,11 @@ export function flattenComposition(doc, schema, where) {
 /** Two schemas that both apply (allOf): properties and required united, types united. */
 function mergeAll(a, b) {
   const out = { ...b, ...a };
+  // A property both parts describe must satisfy both: keep both schemas.
   const properties = { ...(b.properties ?? {}), ...(a.properties ?? {}) };
+  for (const name of Object.keys(properties)) {
+    if (a.properties?.[name] && b.properties?.[name]) properties[name] = { allOf: [a.properties[name], b.properties[name]] };
+  }
   const required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
   if (Object.keys(properties).length) out.properties = properties;
   else delete out.properties;
