@@ -19,6 +19,13 @@ const EXCEPTIONS: Record<string, { renamed?: string; optional?: true; why: strin
   "CLICKSEND_CREATE_SMS_INBOUND method": { renamed: "webhook_type", why: "ClickSend's SMS reference (seed 003) names the field webhook_type" },
   "CLICKSEND_UPDATE_AUTOMATIONS_SMS_INBOUND message_search_term": { optional: true, why: "the create action and ClickSend's rule semantics leave it out for message_search_type 0" },
   "CLICKSEND_UPLOADS_POST filename": { optional: true, why: "the other upload action and ClickSend's reference send content only" },
+  // A subaccount update is partial: ClickSend's own client sends two fields, and its API description requires none.
+  ...Object.fromEntries(
+    ["api_username", "email", "phone_number", "first_name", "last_name"].map((field) => [
+      `CLICKSEND_UPDATE_SUBACCOUNTS ${field}`,
+      { optional: true, why: "a partial update: ClickSend requires none of the subaccount's fields" } as const,
+    ]),
+  ),
 };
 
 /** JSON Schema types a schema allows, through `anyOf`/`oneOf`/`allOf` and enums. */
