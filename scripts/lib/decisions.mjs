@@ -13,7 +13,7 @@
 //       why: ClickSend's own clients send list ids as strings; the API reads either.
 //
 // A decision that settles no difference is stale and fails the check, like an undecided difference.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError, displayPath, repoRoot } from './cli.mjs';
@@ -23,6 +23,8 @@ const require = createRequire(path.join(repoRoot, 'spec/package.json'));
 const YAML = require('yaml');
 
 export const DECISIONS_FILE = path.join(repoRoot, 'spec/reference/decisions.yaml');
+// `sdk-defects` is read by packages/conformance.
+const TOP_KEYS = new Set(['reconciliation', 'sdk-defects']);
 const TEXT_KEYS = ['says', 'we', 'why'];
 const KEYS = new Set(['operation', 'field', 'kinds', 'sources', ...TEXT_KEYS]);
 
@@ -47,6 +49,9 @@ export function parseDecisions(text, known, file = DECISIONS_FILE) {
     throw new InputError(`${where}: not valid YAML (${e.message})`);
   }
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(`${where}: expected a map with "reconciliation"`);
+  for (const key of Object.keys(doc)) {
+    if (!TOP_KEYS.has(key)) throw new InputError(`${where}: unknown top-level key "${key}" (keys: ${[...TOP_KEYS].join(', ')})`);
+  }
   const areas = doc.reconciliation ?? {};
   if (typeof areas !== 'object' || Array.isArray(areas)) throw new InputError(`${where}: "reconciliation" must map each area to a list of decisions`);
   const out = [];
@@ -107,19 +112,5 @@ export function readDecisions(known, file = DECISIONS_FILE) {
     if (e.code === 'ENOENT') return [];
     throw e;
   }
-  const out = parseDecisions(text, known, file);
-  // Work in progress: per-area drafts in decisions.d/<area>.yaml (a list each), merged into decisions.yaml.
-  const draftDir = path.join(path.dirname(file), 'decisions.d');
-  if (existsSync(draftDir)) {
-    for (const name of readdirSync(draftDir).filter((n) => n.endsWith('.yaml') && n !== 'sdk-defects.yaml').sort()) {
-      const area = name.replace(/\.yaml$/, '');
-      if (!known.operationsByArea.has(area)) {
-        process.stderr.write(`warning: ${displayPath(path.join(draftDir, name))} is not named after an area (a tag: ${[...known.operationsByArea.keys()].sort().join(', ')}); skipped\n`);
-        continue;
-      }
-      const draft = YAML.parse(readFileSync(path.join(draftDir, name), 'utf8')) ?? [];
-      out.push(...parseDecisions(YAML.stringify({ reconciliation: { [area]: draft } }), known, path.join(draftDir, name)));
-    }
-  }
-  return out;
+  return parseDecisions(text, known, file);
 }

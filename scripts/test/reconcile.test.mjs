@@ -143,6 +143,7 @@ describe('reconciliation', () => {
     ['reconciliation:\n  sms:\n    - {operation: sendSms, field: x, kinds: [type], sources: [v9], says: a, we: b, why: c}\n', /unknown source "v9"/],
     ['reconciliation:\n  sms:\n    - {operation: sendSms, field: x, kinds: [type], says: a, we: b, why: c, extra: 1}\n', /unknown key "extra"/],
     ['reconciliation: [\n', /not valid YAML/],
+    ['reconcilation: {}\n', /unknown top-level key "reconcilation"/],
   ])('rejects a bad decisions file, naming the entry: %s', (text, message) => {
     expect(() => run(text)).toThrow(message);
   });
