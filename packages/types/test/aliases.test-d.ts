@@ -29,7 +29,8 @@ describe("friendly aliases", () => {
 
   it("reaches request bodies and parameters", () => {
     expectTypeOf<RequestBody<"/v3/sms/send", "post">>().toEqualTypeOf<Schema<"SmsMessageCollection">>();
-    expectTypeOf<PathParams<"/v3/sms/templates/{template_id}", "get">>().toEqualTypeOf<{ template_id: number }>();
+    // Path IDs take a number or a string of digits.
+    expectTypeOf<PathParams<"/v3/sms/templates/{template_id}", "get">>().toEqualTypeOf<{ template_id: number | string }>();
     expectTypeOf<QueryParams<"/v3/sms/history", "get">["limit"]>().toEqualTypeOf<number | undefined>();
   });
 

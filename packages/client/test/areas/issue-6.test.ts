@@ -34,14 +34,13 @@ describe("post, fax and automations against the Prism mock", () => {
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
     // SentPostLetter is an allOf (an intersection type), so compare both ways rather than with toEqualTypeOf.
-    expectTypeOf(data!.data).toExtend<Schema<"PostLetterSendResult">>();
-    expectTypeOf<Schema<"PostLetterSendResult">>().toExtend<NonNullable<typeof data>["data"]>();
+    expectTypeOf(data!.data).toExtend<Schema<"PostLetterPriceResult">>();
+    expectTypeOf<Schema<"PostLetterPriceResult">>().toExtend<NonNullable<typeof data>["data"]>();
     expectTypeOf(data!.data.recipients).toExtend<Schema<"SentPostLetter">[]>();
     expectTypeOf<Schema<"SentPostLetter">[]>().toExtend<NonNullable<typeof data>["data"]["recipients"]>();
     expectTypeOf<Schema<"PostLetterRequest">["colour"]>().toEqualTypeOf<0 | 1 | undefined>();
-    expect(data!.data).toMatchObject({ total_price: 1.2045, total_count: 1, queued_count: 1 });
+    expect(data!.data).toMatchObject({ total_price: 1.2045, total_cost: 1.2045 });
     expect(data!.data.recipients[0]).toMatchObject({ post_price: 1.2045, post_pages: 2, colour: 1 });
-    expect(data!.data._currency?.currency_name_short).toBe("AUD");
 
     expect(requests).toHaveLength(1);
     expect(requests[0]!.method).toBe("POST");
@@ -83,8 +82,11 @@ describe("post, fax and automations against the Prism mock", () => {
     };
     const { data, error } = await clicksend.POST("/v3/post/postcards/send", { body });
     expect(error).toBeUndefined();
-    expectTypeOf(data!.data).toEqualTypeOf<Schema<"PostcardSendResult">>();
-    expectTypeOf(data!.data.recipients).toEqualTypeOf<Schema<"SentPostItem">[]>();
+    // SentPostcard is an allOf (an intersection type), so compare both ways rather than with toEqualTypeOf.
+    expectTypeOf(data!.data).toExtend<Schema<"PostcardSendResult">>();
+    expectTypeOf<Schema<"PostcardSendResult">>().toExtend<NonNullable<typeof data>["data"]>();
+    expectTypeOf(data!.data.recipients).toExtend<Schema<"SentPostcard">[]>();
+    expectTypeOf<Schema<"SentPostcard">[]>().toExtend<NonNullable<typeof data>["data"]["recipients"]>();
     expect(data!.data).toMatchObject({ total_price: 1.65, queued_count: 1 });
     expect(data!.data.recipients[0]).toMatchObject({ status: "SUCCESS", address_name: "Sam Taylor" });
     expect(new URL(requests[0]!.url).pathname).toBe("/v3/post/postcards/send");
