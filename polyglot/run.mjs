@@ -53,7 +53,9 @@ function run(cmd, args, { cwd = root, env = {}, label } = {}) {
  * Spec shapes the generators cannot take, found before running them so the failure names the
  * schema and the fix (in the spec, never in generated code):
  * - oapi-codegen 2.8: a `type` list with more than one non-null type ("unhandled Schema type");
- * - openapi-python-client 0.29: an array schema without `items` ("Invalid property in union").
+ * - openapi-python-client 0.29: an array schema without `items` ("Invalid property in union");
+ * - oapi-codegen 2.8: a parameter whose own schema is an anyOf/oneOf (it names the branch types
+ *   `N0`, `N1`… and never declares them); a `$ref` to a named schema works.
  */
 export function generatorProblems(spec) {
   const problems = [];
@@ -66,6 +68,9 @@ export function generatorProblems(spec) {
     }
     if (types.includes('array') && !('items' in node) && !('prefixItems' in node)) {
       problems.push(`${at}: an array schema without items; add items ({} when any item is allowed)`);
+    }
+    if (typeof node.in === 'string' && typeof node.name === 'string' && (node.schema?.anyOf || node.schema?.oneOf)) {
+      problems.push(`${at}: parameter "${node.name}" has an inline anyOf/oneOf schema; move it to components/schemas and $ref it`);
     }
     for (const [k, v] of Object.entries(node)) walk(v, `${at}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`);
   };

@@ -38,7 +38,7 @@ describe('release dry run: packed manifest checks', () => {
 });
 
 describe('polyglot: spec shapes the generators cannot take', () => {
-  it('names type lists with several non-null types and arrays without items, by JSON pointer', () => {
+  it('names type lists with several non-null types, arrays without items and inline parameter unions, by JSON pointer', () => {
     const spec = {
       components: {
         schemas: {
@@ -46,11 +46,16 @@ describe('polyglot: spec shapes the generators cannot take', () => {
           Multi: { type: 'object', properties: { 'a/b': { type: ['integer', 'string'] } } },
           NoItems: { type: ['array', 'null'] },
         },
+        parameters: {
+          Named: { name: 'id', in: 'path', schema: { $ref: '#/components/schemas/Ok' } },
+          Inline: { name: 'date_from', in: 'query', schema: { anyOf: [{ type: 'integer' }, { type: 'string' }] } },
+        },
       },
     };
     expect(generatorProblems(spec)).toEqual([
       '#/components/schemas/Multi/properties/a~1b: type ["integer","string"] has several non-null types; write anyOf with one branch per type (a {type: "null"} branch when nullable)',
       '#/components/schemas/NoItems: an array schema without items; add items ({} when any item is allowed)',
+      '#/components/parameters/Inline: parameter "date_from" has an inline anyOf/oneOf schema; move it to components/schemas and $ref it',
     ]);
   });
 });
