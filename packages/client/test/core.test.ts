@@ -66,11 +66,13 @@ describe("requests as openapi-fetch builds them", () => {
     expect(await requests[2]!.text()).toBe('custom:{"template_name":"t","body":"b"}');
   });
 
-  it("takes a querySerializer function (style options are not implemented)", async () => {
+  it("takes a querySerializer function, or openapi-fetch's style options", async () => {
     const { clicksend, requests } = setup();
     await clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: () => "limit=5&x=1" });
     expect(new URL(requests[0]!.url).search).toBe("?limit=5&x=1");
-    await expect(clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: { array: { style: "pipeDelimited", explode: false } } } as never)).rejects.toThrow(TypeError);
+    const query = { ids: [1, 2], filter: { a: 1, b: 2 } } as never;
+    await clicksend.GET("/v3/sms/history", { params: { query }, querySerializer: { array: { style: "pipeDelimited", explode: false }, object: { style: "form", explode: false } } });
+    expect(new URL(requests[1]!.url).search).toBe("?ids=1|2&filter=a,1,b,2");
   });
 
   it("returns text, blobs and streams for parseAs", async () => {
@@ -124,13 +126,14 @@ describe("middleware as in openapi-fetch", () => {
     expect(() => clicksend.use("logger" as never)).toThrow(/Middleware must be an object/);
   });
 
-  it("runs middleware on every attempt of a retried call", async () => {
+  it("runs middleware once per call: retries happen below it, in the client's fetch", async () => {
     let n = 0;
-    const { clicksend } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
-    const attempts: number[] = [];
-    clicksend.use({ onRequest: () => void attempts.push(attempts.length + 1) });
+    const { clicksend, requests } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
+    const seen: string[] = [];
+    clicksend.use({ onRequest: () => void seen.push("request"), onResponse: ({ response }) => void seen.push(`response ${response.status}`) });
     await clicksend.GET("/v3/account", { retry: { minDelayMs: 0, maxDelayMs: 0 } });
-    expect(attempts).toEqual([1, 2]);
+    expect(requests).toHaveLength(2);
+    expect(seen).toEqual(["request", "response 200"]);
   });
 });
 
@@ -155,9 +158,9 @@ describe("error classes", () => {
     expect(error).toBeInstanceOf(ClickSendError);
     expect(error).toBeInstanceOf(Error);
     expect(isClickSendError(error)).toBe(true);
-    // Only the details are data: name and the brand do not show in keys or JSON.
+    // Only the details are data: name and the brand do not show in keys; JSON names the error once.
     expect(Object.keys(error).sort()).toEqual(["attempts", "maybeDelivered", "operation", "retryable", "status"]);
-    expect(JSON.parse(JSON.stringify(error))).not.toHaveProperty("name");
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name, message: "boom", ...details, status: 500 });
   });
 
   it("keeps the subclass chain: an invalid response is an API error", () => {

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freePort, startRecordingServer, type RecordingServer } from "@clicksend-kit/mock";
 import {
-  bearerAuthorization,
   ClickSendAbortError,
   ClickSendApiError,
   ClickSendConnectionError,
@@ -9,12 +8,12 @@ import {
   ClickSendInvalidResponseError,
   ClickSendTimeoutError,
   createClickSendClient,
-  createTypedClient,
   isClickSendError,
   unwrap,
   type ClickSendClientOptions,
   type FetchLike,
 } from "../src/index.js";
+import { bearerAuthorization, createRouteClient } from "../src/route.js";
 import {
   ACCOUNT,
   API_KEY,
@@ -426,7 +425,7 @@ describe.each(transports)("over %s", (_name, transport, withMiddleware) => {
     it("redacts a Bearer token on the gateway path", async () => {
       const server = await serve({ status: 503, headers: { "content-type": "text/plain" }, body: `token ${BEARER} overloaded` });
       const logs: string[] = [];
-      const gateway = createTypedClient({
+      const gateway = createRouteClient({
         baseUrl: server.url,
         authorization: bearerAuthorization(BEARER),
         ...(transport ? { fetch: transport } : {}),

@@ -122,7 +122,8 @@ describe("lists, contacts, search and email against the Prism mock", () => {
     expect(error).toBeUndefined();
     expectTypeOf(data!.data).toEqualTypeOf<Schema<"EmailCampaignSendResult">>();
     expectTypeOf(data!.data.data).toEqualTypeOf<Schema<"EmailCampaign">>();
-    expect(data!.data).toMatchObject({ total_count: 2, total_price: "0.0132", queued_count: 2 });
+    // The send reply spells the recipient count `totlal_count` (see the spec).
+    expect(data!.data).toMatchObject({ totlal_count: 2, total_price: "0.0132", queued_count: 2 });
     expect(data!.data.data).toMatchObject({ email_campaign_id: 64, list_id: 428, from_email_address_id: 107, status: "Queued" });
     expect(new URL(requests[0]!.url).pathname).toBe("/v3/email-campaigns/send");
     expect(await requests[0]!.json()).toEqual(body);

@@ -1,0 +1,21 @@
+/** A request as the client hands it to a transport, for one attempt. */
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  /** Every header to send, credentials included. */
+  headers: Headers;
+  /** The serialized body, read once and sent again as it is on a retry. */
+  body: Uint8Array<ArrayBuffer> | undefined;
+  /** Aborts this attempt: the caller's signal and the attempt's timer, combined. */
+  signal: AbortSignal;
+  /** Body size past which a transport that buffers may stop reading (the client checks it too). */
+  maxResponseBytes: number;
+  /** The request openapi-fetch built (after middleware), for the `RequestInit` fields a `fetch` honours. */
+  source?: Request;
+}
+
+/** Sends one attempt. It must not follow redirects; the client reads the body it answers with. */
+export type Transport = (request: OutgoingRequest) => Promise<Response>;
+
+/** `code` of the error a transport raises when a body grows past `maxResponseBytes`. */
+export const TOO_LARGE = "ERR_CLICKSEND_RESPONSE_TOO_LARGE";
