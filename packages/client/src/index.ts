@@ -2,8 +2,9 @@
 // integration needs. What only another route (a gateway) needs is in `@clicksend-kit/client/route`.
 export { createClickSendClient, DEFAULT_BASE_URL, type ClickSendClientOptions } from "./clicksend-client.js";
 export { ClickSendConfigError } from "./config-error.js";
-export type { AnyMethod, ClickSendClient, ClickSendMethod, ClickSendResult, InitParam } from "./client-types.js";
+export type { ApiMethod, CallInit, ClickSendClient, ClickSendMethod, ClickSendResult, InitArgs, ParseAs, RequestOptions } from "./client-types.js";
 export type { CallOptions } from "./route-client.js";
+export { asOpenApiFetchClient } from "./openapi-fetch-client.js";
 export type { TransportOptions } from "./options.js";
 export type { Logger, LogLevel } from "./logger.js";
 export {

@@ -1,9 +1,9 @@
-import type { MaybeOptionalInit } from "openapi-fetch";
-import type { PageItem, PaginatedPath, paths } from "@clicksend-kit/types";
-import type { ClickSendClient, InitParam } from "./client-types.js";
+import type { PageItem, PaginatedPath } from "@clicksend-kit/types";
+import type { ClickSendClient, InitArgs } from "./client-types.js";
+import type { GetPaths } from "./generated/methods.js";
 
 /** The `init` of a paged GET; `page` is where to start (default 1). */
-export type PaginateInit<P extends PaginatedPath> = InitParam<MaybeOptionalInit<paths[P], "get">>;
+export type PaginateInit<P extends PaginatedPath> = P extends keyof GetPaths ? InitArgs<GetPaths[P], "json"> : never;
 
 interface Page {
   current_page?: number;
