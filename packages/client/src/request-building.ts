@@ -1,5 +1,6 @@
-import { createQuerySerializer, defaultPathSerializer, type QuerySerializer, type QuerySerializerOptions } from "openapi-fetch";
+import type { QuerySerializer, QuerySerializerOptions } from "openapi-fetch";
 
+type OpenapiFetch = typeof import("openapi-fetch");
 type Query = Record<string, unknown>;
 
 /** The query with its parameter names (and an object parameter's keys) percent-encoded. */
@@ -14,16 +15,17 @@ function encodeNames(query: Query): Query {
   return out;
 }
 
-const defaultQuery = createQuerySerializer();
-
 /**
  * openapi-fetch's query serializer for the options given (default: `form` + explode for arrays,
  * `deepObject` for objects), with the names encoded as well as the values, so a name such as
  * `q&admin` stays one parameter. A serializer function is used as it is.
  */
-export function querySerializerFor(option: QuerySerializer<unknown> | QuerySerializerOptions | undefined): (query: Query) => string {
+export function querySerializerFor(
+  openapiFetch: OpenapiFetch,
+  option: QuerySerializer<unknown> | QuerySerializerOptions | undefined,
+): (query: Query) => string {
   if (typeof option === "function") return option as (query: Query) => string;
-  const serialize = option ? createQuerySerializer(option) : defaultQuery;
+  const serialize = openapiFetch.createQuerySerializer(option);
   return (query) => serialize(encodeNames(query));
 }
 
@@ -33,7 +35,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  * openapi-fetch's path serializer, refusing a value that would address another endpoint:
  * missing, empty, `.` or `..` (which URL parsing resolves even when percent-encoded).
  */
-export function pathSerializer(path: string, params: Record<string, unknown>): string {
+export const pathSerializerOf = (openapiFetch: OpenapiFetch) => (path: string, params: Record<string, unknown>): string => {
   for (const [, placeholder] of path.matchAll(PLACEHOLDER)) {
     const name = placeholder!.replace(/^[.;]/, "").replace(/\*$/, "");
     const value = params?.[name];
@@ -45,5 +47,5 @@ export function pathSerializer(path: string, params: Record<string, unknown>): s
       );
     }
   }
-  return defaultPathSerializer(path, params);
-}
+  return openapiFetch.defaultPathSerializer(path, params);
+};

@@ -4,7 +4,8 @@ import type { ResolvedOperation } from "./operations.js";
 import type { Redact } from "./redaction.js";
 import { decideRetry, parseRetryAfter, sleep, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
 import type { FetchLike } from "./transport/fetch.js";
-import { TOO_LARGE, type Transport } from "./transport/types.js";
+import { BUFFERED, TOO_LARGE, type Transport } from "./transport/types.js";
+import { defaultUserAgent } from "./user-agent.js";
 
 /** What every call of one client shares. */
 export interface RouteRuntime {
@@ -16,6 +17,7 @@ export interface RouteRuntime {
   adaptResponse: ((response: Response) => Response | Promise<Response>) | undefined;
   log: Log;
   redact: Redact;
+  /** The `User-Agent` to send when the caller sets none (computed on the first request when undefined). */
   userAgent: string | undefined;
   /** Deprecated operations already warned about. */
   warned: Set<string>;
@@ -39,6 +41,11 @@ export interface CallSettings {
   /** The base URL's own path (`/clicksend` on a gateway), stripped before resolving the operation. */
   basePath: string;
   record: CallRecord;
+  /**
+   * The body as serialized for this call, when no middleware can have replaced the request (so
+   * it need not be read back from the `Request`).
+   */
+  serializedBody?: () => unknown;
 }
 
 type Attempt = { response: Response } | { failure: unknown; timedOut: boolean; sent: boolean } | { redirect: Response };
@@ -119,8 +126,15 @@ export function retryingFetch(runtime: RouteRuntime, settings: CallSettings): Fe
 
     const headers = new Headers(request.headers);
     runtime.authorize(url, headers);
-    if (runtime.userAgent && !headers.has("user-agent")) headers.set("user-agent", runtime.userAgent);
-    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const userAgent = (runtime.userAgent ??= defaultUserAgent() ?? "");
+    if (userAgent && !headers.has("user-agent")) headers.set("user-agent", userAgent);
+    const serialized = settings.serializedBody?.();
+    const body =
+      typeof serialized === "string" && request.body
+        ? serialized
+        : request.body
+          ? new Uint8Array(await request.arrayBuffer())
+          : undefined;
     let sent = false;
     const aborted = () => createClickSendError(facts(), { kind: "abort", reason: signal!.reason, sent });
 
@@ -178,7 +192,7 @@ export function retryingFetch(runtime: RouteRuntime, settings: CallSettings): Fe
 async function once(
   runtime: RouteRuntime,
   settings: CallSettings,
-  request: { url: string; method: string; headers: Headers; body: Uint8Array<ArrayBuffer> | undefined; source: Request },
+  request: { url: string; method: string; headers: Headers; body: string | Uint8Array<ArrayBuffer> | undefined; source: Request },
 ): Promise<Attempt> {
   const { signal, timeoutMs, maxResponseBytes } = settings;
   const controller = new AbortController();
@@ -203,8 +217,9 @@ async function once(
       await response.body?.cancel().catch(() => {});
       return { redirect: response };
     }
-    const bytes = await Promise.race([readBody(response, maxResponseBytes), abandoned]);
-    const settled = settledResponse(response, bytes, request.url);
+    const settled = (response as { [BUFFERED]?: boolean })[BUFFERED]
+      ? response
+      : settledResponse(response, await Promise.race([readBody(response, maxResponseBytes), abandoned]), request.url);
     return { response: runtime.adaptResponse ? await runtime.adaptResponse(settled) : settled };
   } catch (failure) {
     return { failure, timedOut: timedOut && !signal?.aborted, sent };

@@ -1,4 +1,4 @@
-import createClient, { type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "@clicksend-kit/types";
 import { authorizer } from "./auth.js";
 import type { ClickSendClient } from "./client-types.js";
@@ -7,11 +7,10 @@ import { createLog } from "./logger.js";
 import { resolveOperation, type ResolvedOperation } from "./operations.js";
 import { checkRetry, checkTimeout, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, retryPolicy, trimTrailingSlashes, type TransportOptions } from "./options.js";
 import { credentialForms, redactor } from "./redaction.js";
-import { pathSerializer, querySerializerFor } from "./request-building.js";
+import { pathSerializerOf, querySerializerFor } from "./request-building.js";
 import { retryingFetch, type CallRecord, type RouteRuntime } from "./retrying-fetch.js";
 import { fetchTransport, type FetchLike } from "./transport/fetch.js";
 import { platformTransport } from "./transport/platform.js";
-import { defaultUserAgent } from "./user-agent.js";
 
 /** A route to ClickSend's API: where requests go, with which credentials, and what the route adds. */
 export interface RouteConfig extends TransportOptions {
@@ -43,12 +42,24 @@ type Init = CallOptions & {
   fetch?: FetchLike;
   baseUrl?: string;
   parseAs?: "json" | "text" | "blob" | "arrayBuffer" | "stream";
-  querySerializer?: Parameters<typeof querySerializerFor>[0];
+  querySerializer?: Parameters<typeof querySerializerFor>[1];
   [key: string]: unknown;
 };
 type Result = { data?: unknown; error?: unknown; response: Response };
 
+let openapiFetchModule: Promise<typeof import("openapi-fetch")> | undefined;
+const loadOpenapiFetch = () => (openapiFetchModule ??= import("openapi-fetch"));
+
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE"] as const;
+
+/** What openapi-fetch's `use()` refuses, refused the same way before the first call. */
+function checkMiddleware(middleware: readonly unknown[]): void {
+  for (const m of middleware) {
+    if (m && (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m))) {
+      throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
+    }
+  }
+}
 
 /**
  * The one place a typed client is assembled: openapi-fetch's own `createClient`, with ClickSend's
@@ -66,20 +77,34 @@ export function createRouteClient(config: RouteConfig): ClickSendClient {
     adaptResponse: config.adaptResponse,
     log: createLog(config.logger, config.logLevel, redact),
     redact,
-    userAgent: defaultUserAgent(),
+    userAgent: undefined,
     warned: new Set(),
   };
   const basePath = trimTrailingSlashes(new URL(baseUrl).pathname);
   const transport = config.fetch ? fetchTransport(config.fetch) : platformTransport;
-  const openapi = createClient<paths>({ baseUrl, ...(config.headers && { headers: config.headers }), pathSerializer });
-  if (config.middleware?.length) openapi.use(...config.middleware);
+  // openapi-fetch is loaded and its client built on the first call: creating one reads
+  // `process.versions.undici`, which on Node loads the fetch implementation (some 25 ms), and
+  // importing and constructing a client should cost next to nothing.
+  let openapi: Client<paths> | undefined;
+  let building: Promise<Client<paths>> | undefined;
+  const client = () =>
+    (building ??= loadOpenapiFetch().then((openapiFetch) => {
+      openapi = openapiFetch.default<paths>({ baseUrl, ...(config.headers && { headers: config.headers }), pathSerializer: pathSerializerOf(openapiFetch) });
+      openapi.use(...middlewares);
+      return openapi;
+    }));
+  // The client's middleware (openapi-fetch's own list is built from it on the first call).
+  const middlewares: Middleware[] = [...(config.middleware ?? [])];
 
   async function call(method: string, path: string, init: Init = {}): Promise<Result> {
     const where = `${method} ${path}`;
     const { timeoutMs, retry, fetch: callFetch, querySerializer, parseAs = "json", ...rest } = init ?? {};
     checkTimeout(timeoutMs, where);
     checkRetry(retry, where);
-    const record: CallRecord = { attempts: 0 };
+    const record: CallRecord & { body?: unknown } = { attempts: 0 };
+    const openapiFetch = await loadOpenapiFetch();
+    const serialize = (init.bodySerializer as ((body: unknown, headers?: Headers) => unknown) | undefined) ?? openapiFetch.defaultBodySerializer;
+    const untouched = middlewares.length === 0 && !(init.middleware as unknown[] | undefined)?.length;
     const fetch = retryingFetch(runtime, {
       transport: callFetch ? fetchTransport(callFetch) : transport,
       timeoutMs: timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -88,11 +113,20 @@ export function createRouteClient(config: RouteConfig): ClickSendClient {
       maxResponseBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       basePath: init.baseUrl ? trimTrailingSlashes(new URL(init.baseUrl).pathname) : basePath,
       record,
+      ...(untouched && { serializedBody: () => record.body }),
     });
     // JSON is read as text and parsed here, so that a body that is not ClickSend's envelope
     // becomes a ClickSendInvalidResponseError rather than a SyntaxError.
-    const options = { ...rest, fetch, parseAs: parseAs === "json" ? "text" : parseAs, querySerializer: querySerializerFor(querySerializer) };
-    const result = (await openapi.request(method as never, path as never, options as never)) as Result;
+    const openapiClient = await client();
+    const options = {
+      ...rest,
+      fetch,
+      parseAs: parseAs === "json" ? "text" : parseAs,
+      querySerializer: querySerializerFor(openapiFetch, querySerializer),
+      // The same serializer, keeping what it made so the client's fetch need not read it back.
+      bodySerializer: (body: unknown, headers?: Headers) => (record.body = serialize(body, headers)),
+    };
+    const result = (await openapiClient.request(method as never, path as never, options as never)) as Result;
     return settle(method, path, parseAs, result, record);
   }
 
@@ -121,11 +155,18 @@ export function createRouteClient(config: RouteConfig): ClickSendClient {
     return { error: createClickSendError(facts(), { kind: "response", response, body: parsed ?? text ?? "" }), response };
   }
 
-  const client: Record<string, unknown> = {
+  const methods: Record<string, unknown> = {
     request: (method: string, path: string, init?: Init) => call(String(method).toUpperCase(), path, init),
-    use: (...middleware: Middleware[]) => openapi.use(...middleware),
-    eject: (...middleware: Middleware[]) => openapi.eject(...middleware),
+    use(...middleware: Middleware[]) {
+      checkMiddleware(middleware);
+      openapi?.use(...middleware);
+      middlewares.push(...middleware.filter(Boolean));
+    },
+    eject(...middleware: Middleware[]) {
+      openapi?.eject(...middleware);
+      for (const m of middleware) if (middlewares.includes(m)) middlewares.splice(middlewares.indexOf(m), 1);
+    },
   };
-  for (const method of METHODS) client[method] = (path: string, init?: Init) => call(method, path, init);
-  return client as unknown as ClickSendClient;
+  for (const method of METHODS) methods[method] = (path: string, init?: Init) => call(method, path, init);
+  return methods as unknown as ClickSendClient;
 }

@@ -95,6 +95,15 @@ describe("middleware as in openapi-fetch", () => {
     expect(seen).toEqual(["a>/v3/sms/templates/{template_id}>GET", "b>/v3/sms/templates/{template_id}>GET", "call>/v3/sms/templates/{template_id}>GET", "call<200", "b<200", "a<200"]);
   });
 
+  it("sends the body a middleware put in the request, and the same body on every attempt", async () => {
+    let n = 0;
+    const { clicksend, requests } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
+    clicksend.use({ onRequest: ({ request }) => new Request(request, { body: '{"messages":[{"to":"+61400000000","body":"rewritten"}]}' }) });
+    await clicksend.POST("/v3/sms/price", { body: { messages: [{ to: "+61411111111", body: "hi" }] }, retry: { minDelayMs: 0, maxDelayMs: 0 } });
+    expect(requests).toHaveLength(2);
+    for (const request of requests) expect(await request.json()).toEqual({ messages: [{ to: "+61400000000", body: "rewritten" }] });
+  });
+
   it("lets onRequest answer without a request, and eject remove a middleware", async () => {
     const { clicksend, requests } = setup();
     const cache: Middleware = { onRequest: () => ok({ cached: true }) };

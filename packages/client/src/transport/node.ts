@@ -6,7 +6,7 @@
 //
 // Like every transport of the client it follows no redirect, and it asks for no compression.
 import type * as Http from "node:http";
-import { TOO_LARGE, type OutgoingRequest, type Transport } from "./types.js";
+import { BUFFERED, TOO_LARGE, type OutgoingRequest, type Transport } from "./types.js";
 
 interface Module {
   request: (typeof Http)["request"];
@@ -39,7 +39,7 @@ export const send: Transport = async (outgoing: OutgoingRequest) => {
     headers[name] = value;
   });
   const { body, signal, maxResponseBytes } = outgoing;
-  if (body !== undefined) headers["content-length"] = String(body.byteLength);
+  if (body !== undefined) headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
 
   return new Promise<Response>((resolve, reject) => {
     let settled = false;
@@ -82,6 +82,7 @@ export const send: Transport = async (outgoing: OutgoingRequest) => {
         const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         const response = new Response(nullBody ? null : (bytes as Uint8Array<ArrayBuffer>), { status, statusText: res.statusMessage ?? "", headers: responseHeaders });
         Object.defineProperty(response, "url", { value: outgoing.url });
+        Object.defineProperty(response, BUFFERED, { value: true });
         settled = true;
         resolve(response);
       });

@@ -4,8 +4,8 @@ export interface OutgoingRequest {
   method: string;
   /** Every header to send, credentials included. */
   headers: Headers;
-  /** The serialized body, read once and sent again as it is on a retry. */
-  body: Uint8Array<ArrayBuffer> | undefined;
+  /** The serialized body (text as the serializer made it, else bytes), sent again as it is on a retry. */
+  body: string | Uint8Array<ArrayBuffer> | undefined;
   /** Aborts this attempt: the caller's signal and the attempt's timer, combined. */
   signal: AbortSignal;
   /** Body size past which a transport that buffers may stop reading (the client checks it too). */
@@ -19,3 +19,10 @@ export type Transport = (request: OutgoingRequest) => Promise<Response>;
 
 /** `code` of the error a transport raises when a body grows past `maxResponseBytes`. */
 export const TOO_LARGE = "ERR_CLICKSEND_RESPONSE_TOO_LARGE";
+
+/**
+ * Marks a response whose body a transport has already read in full (within the attempt's timer
+ * and the size cap), so the client need not read and copy it again. A registered symbol: the
+ * Node transport is built apart from the client.
+ */
+export const BUFFERED: unique symbol = Symbol.for("@clicksend-kit/client.buffered") as never;
