@@ -4,7 +4,7 @@ import type { ResolvedOperation } from "./operations.js";
 import type { Redact } from "./redaction.js";
 import { decideRetry, parseRetryAfter, sleep, type AttemptOutcome, type RetryPolicy } from "./retry-policy.js";
 import type { FetchLike } from "./transport/fetch.js";
-import { BUFFERED, TOO_LARGE, type Transport } from "./transport/types.js";
+import { BUFFERED, TOO_LARGE, type AttemptAbort, type Transport } from "./transport/types.js";
 import { defaultUserAgent } from "./user-agent.js";
 
 /** What every call of one client shares. */
@@ -188,6 +188,39 @@ export function retryingFetch(runtime: RouteRuntime, settings: CallSettings): Fe
   };
 }
 
+/** The abort state of one attempt (see `AttemptAbort`). */
+class Abort implements AttemptAbort {
+  aborted = false;
+  reason: unknown;
+  #listeners: ((reason: unknown) => void)[] = [];
+  #controller: AbortController | undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.#controller?.abort(reason);
+    for (const listener of this.#listeners.splice(0)) listener(reason);
+  }
+
+  onAbort(listener: (reason: unknown) => void): () => void {
+    if (this.aborted) listener(this.reason);
+    else this.#listeners.push(listener);
+    return () => {
+      const at = this.#listeners.indexOf(listener);
+      if (at >= 0) this.#listeners.splice(at, 1);
+    };
+  }
+
+  signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.aborted) this.#controller.abort(this.reason);
+    }
+    return this.#controller.signal;
+  }
+}
+
 /** One attempt: a fresh timer combined with the caller's signal, the request, and the whole body read. */
 async function once(
   runtime: RouteRuntime,
@@ -195,24 +228,24 @@ async function once(
   request: { url: string; method: string; headers: Headers; body: string | Uint8Array<ArrayBuffer> | undefined; source: Request },
 ): Promise<Attempt> {
   const { signal, timeoutMs, maxResponseBytes } = settings;
-  const controller = new AbortController();
+  const abort = new Abort();
   let timedOut = false;
-  const onAbort = () => controller.abort(signal!.reason);
+  const onAbort = () => abort.abort(signal!.reason);
   signal?.addEventListener("abort", onAbort);
   const timer =
     timeoutMs > 0
       ? setTimeout(() => {
           timedOut = true;
-          controller.abort(new DOMException(`no complete response within ${timeoutMs} ms`, "TimeoutError"));
+          abort.abort(new DOMException(`no complete response within ${timeoutMs} ms`, "TimeoutError"));
         }, timeoutMs)
       : undefined;
-  // Whatever the transport does with the signal, the attempt ends when it fires.
-  const abandoned = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true }));
+  // Whatever the transport does with the abort, the attempt ends when it fires.
+  const abandoned = new Promise<never>((_, reject) => abort.onAbort(reject));
   abandoned.catch(() => {});
   let sent = false;
   try {
     sent = true;
-    const response = await Promise.race([settings.transport({ ...request, signal: controller.signal, maxResponseBytes }), abandoned]);
+    const response = await Promise.race([settings.transport({ ...request, abort, maxResponseBytes }), abandoned]);
     if (isRedirect(response)) {
       await response.body?.cancel().catch(() => {});
       return { redirect: response };

@@ -18,7 +18,7 @@ export function fetchTransport(fetchFn: FetchLike): Transport {
       method: outgoing.method,
       headers: outgoing.headers,
       body: outgoing.body ?? null,
-      signal: outgoing.signal,
+      signal: outgoing.abort.signal(),
       redirect: "manual",
       ...(source && { cache: source.cache, credentials: source.credentials, integrity: source.integrity, keepalive: source.keepalive, referrerPolicy: source.referrerPolicy }),
     });
