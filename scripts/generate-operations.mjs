@@ -1,22 +1,19 @@
 #!/usr/bin/env node
-// Generates packages/client/src/generated/{idempotency.ts,envelope.ts,operations.ts,webhooks.ts} from the
-// bundled spec: what the client needs at run time that only the spec knows.
+// Generates packages/client/src/generated/{operations.ts,methods.ts,webhooks.ts} from the bundled
+// spec: what the client needs at run time and at type-check time that only the spec knows.
 //
-// - idempotency.ts: the operations whose `x-idempotent` differs from what HTTP defines for their
-//   method (RFC 9110: GET, HEAD, OPTIONS, PUT, DELETE are idempotent; POST, PATCH are not), e.g.
-//   `POST /v3/sms/price` (safe) or a PUT that purchases (not safe). With the method this decides
-//   every retry, and it stays small however large the spec grows, so it ships with every call.
-// - operations.ts: for every operation, `"METHOD /path/template"` → operationId and flags
-//   (`x-idempotent`, `deprecated`). The client loads it only when it names an operation (in an
-//   error or a log line), so it is not part of what loads to send a message.
-// Both are keyed by the template path because that is what a call names
-// (`client.POST("/v3/sms/send")`), so a lookup needs no pattern matching.
-// - envelope.ts: the operations that answer without ClickSend's envelope (`x-clicksend-envelope: false`).
+// - operations.ts: every operation by method and path template, with its operationId,
+//   `x-idempotent` (may the client send it twice?), `deprecated` and whether it answers without
+//   ClickSend's envelope (`x-clicksend-envelope: false`). The client resolves the URL it is about
+//   to send against these templates, so a filled-in path (`/v3/recharge/purchase/7`) is known
+//   for what it is, and a path outside the spec is never retried.
+// - methods.ts: one interface per HTTP method mapping each path to its operation's types, so a
+//   call is checked against the paths of its method only (no inference over the whole spec).
 // - webhooks.ts: for every entry of the spec's `webhooks:`, the fields of its payload (types,
 //   required ones, tag values) and the delivery forms it uses, so `parseWebhook` recognises new
 //   callbacks without code changes.
 //
-// Both files are committed and drift-checked like the other generated files.
+// All three are committed and drift-checked like the other generated files.
 import { join } from "node:path";
 import { isMain } from "./lib/cli.mjs";
 import { listOperations, resolvePointer } from "./lib/openapi-walk.mjs";
@@ -145,60 +142,60 @@ export function collectWebhooks(spec) {
   return out;
 }
 
-/** HTTP's own answer (RFC 9110 §9.2.2): which methods are idempotent. */
-export const idempotentMethod = (method) => !["POST", "PATCH"].includes(method);
-
-function renderIdempotency(rows, info) {
-  const exceptions = rows.filter((r) => idempotentMethod(r.key.split(" ")[0]) !== r.idempotent);
-  const lines = exceptions.map((r) => `  ${JSON.stringify(r.key)}: ${r.idempotent}, // ${r.operationId}`);
-  return (
-    header("generate-operations.mjs", info) +
-    `
-/**
- * The operations whose \`x-idempotent\` differs from HTTP's definition of their method (RFC 9110:
- * GET, HEAD, OPTIONS, PUT and DELETE are idempotent, POST and PATCH are not). Every other
- * operation of the spec is idempotent exactly when its method is. ${rows.length} operations, ${exceptions.length} exceptions.
- */
-export const idempotencyExceptions: { readonly [key: string]: boolean } = {
-${lines.join("\n")}
-};
-`
-  );
-}
-
-function renderEnvelope(rows, info) {
-  const bare = rows.filter((r) => r.bare).map((r) => `  ${JSON.stringify(r.key)}, // ${r.operationId}`);
-  return (
-    header("generate-operations.mjs", info) +
-    `
-/**
- * Operations ClickSend answers with the object itself (or no body), not its
- * \`{ http_code, response_code, response_msg, data }\` envelope: \`x-clicksend-envelope: false\`
- * in the spec. Every other success must be an envelope.
- */
-export const bareOperations: ReadonlySet<string> = new Set([
-${bare.join("\n")}
-]);
-`
-  );
-}
-
 function renderOperations(rows, info) {
-  const lines = rows.map((r) => {
-    const flags = (r.idempotent ? 1 : 0) | (r.deprecated ? 2 : 0);
-    return `  ${JSON.stringify(r.key)}: [${JSON.stringify(r.operationId)}, ${flags}],`;
-  });
+  const byMethod = new Map();
+  for (const r of rows) {
+    const [method, path] = r.key.split(" ");
+    if (!byMethod.has(method)) byMethod.set(method, []);
+    const facts = [`operationId: ${JSON.stringify(r.operationId)}`, `idempotent: ${r.idempotent}`];
+    if (r.deprecated) facts.push("deprecated: true");
+    if (r.bare) facts.push("envelope: false");
+    byMethod.get(method).push(`    ${JSON.stringify(path)}: { ${facts.join(", ")} },`);
+  }
+  const methods = [...byMethod].map(([method, lines]) => `  ${method}: {\n${lines.join("\n")}\n  },`);
   return (
     header("generate-operations.mjs", info) +
     `
+import type { OperationTable } from "../operation-table.js";
+
 /**
- * Every operation of the spec, keyed by \`"METHOD /path/template"\` (the path as a call names it):
- * \`[operationId, flags]\`, where flag 1 = \`x-idempotent: true\` (safe to send twice, so the client
- * may retry it) and flag 2 = \`deprecated: true\`.
+ * Every operation of the spec, by method and path template. \`idempotent\` is the spec's
+ * \`x-idempotent\` (safe to send twice, so the client may retry it); \`envelope: false\` marks the
+ * operations that answer with the object itself (or no body) instead of ClickSend's envelope.
+ * ${rows.length} operations.
  */
-export const operations: { readonly [key: string]: readonly [operationId: string, flags: number] } = {
-${lines.join("\n")}
+export const operations: OperationTable = {
+${methods.join("\n")}
 };
+`
+  );
+}
+
+/** The per-method path maps: `PostPaths["/v3/sms/send"]` is `operations["sendSms"]`. */
+function renderMethods(rows, info) {
+  const byMethod = new Map();
+  for (const r of rows) {
+    const [method, path] = r.key.split(" ");
+    if (!byMethod.has(method)) byMethod.set(method, []);
+    byMethod.get(method).push(`  ${JSON.stringify(path)}: operations[${JSON.stringify(r.operationId)}];`);
+  }
+  const name = (method) => `${method[0]}${method.slice(1).toLowerCase()}Paths`;
+  const blocks = [...byMethod].map(
+    ([method, lines]) => `/** The paths with a ${method} operation, each to its operation's types. */\nexport interface ${name(method)} {\n${lines.join("\n")}\n}`,
+  );
+  const all = ["GET", "PUT", "POST", "DELETE", "PATCH"];
+  const missing = all.filter((m) => !byMethod.has(m)).map((m) => `/** No operation of the spec uses ${m}. */\nexport interface ${name(m)} {}`);
+  return (
+    header("generate-operations.mjs", info) +
+    `
+import type { operations } from "@clicksend-kit/types";
+
+${[...blocks, ...missing].join("\n\n")}
+
+/** The path maps by openapi-fetch's method name. */
+export interface MethodPaths {
+${all.map((m) => `  ${m.toLowerCase()}: ${name(m)};`).join("\n")}
+}
 `
   );
 }
@@ -227,7 +224,7 @@ function renderWebhooks(hooks, info) {
   return (
     header("generate-operations.mjs", info) +
     `
-import type { WebhookShape } from "../core/webhook-shape.js";
+import type { WebhookShape } from "../webhook-shape.js";
 
 /** Every entry of the spec's \`webhooks:\`, by name. */
 export const webhookShapes = {
@@ -242,9 +239,8 @@ function main() {
     const { spec, info } = readBundle();
     const rows = collectOperations(spec);
     const hooks = collectWebhooks(spec);
-    writeFileAtomic(join(outDir, "idempotency.ts"), renderIdempotency(rows, info));
     writeFileAtomic(join(outDir, "operations.ts"), renderOperations(rows, info));
-    writeFileAtomic(join(outDir, "envelope.ts"), renderEnvelope(rows, info));
+    writeFileAtomic(join(outDir, "methods.ts"), renderMethods(rows, info));
     writeFileAtomic(join(outDir, "webhooks.ts"), renderWebhooks(hooks, info));
     console.log(
       `client metadata generated from ${info.title} ${info.version}: ${rows.length} operations ` +

@@ -1,16 +1,10 @@
 #!/usr/bin/env node
-// `pnpm build` of @clicksend-kit/client: declarations from tsc, then three esbuild outputs into a
-// dist/ emptied first (chunk names carry a content hash, so stale chunks would otherwise pile up
-// and be published).
-//
-// - dist/index.js (+ dist/chunks/): the public entry, split so the operation-name table and the
-//   webhook shapes load only when used.
-// - dist/failure.js: what only a failed attempt needs (errors, retries, redaction). Built on its
-//   own so that nothing it imports becomes a chunk shared with the entry (src/core/failure.ts).
-// - dist/internal/{node,web}-transport.js: the platform transports behind `#transport`
-//   (package.json `imports`), loaded on the first request.
-//
-// Syntax and whitespace are minified, names are not: stack traces stay readable.
+// `pnpm build` of @clicksend-kit/client into a dist/ emptied first (so no file of an earlier
+// build is published): declarations from tsc, JavaScript from esbuild. The two entries (`.` and
+// `./route`) share one chunk, so both see the same error classes, and a consumer's Node loads
+// three modules instead of one per source file (a cold-start cost); the platform transports
+// behind `#transport` (package.json `imports`) are built on their own. Syntax and whitespace are
+// minified, names are not: stack traces stay readable.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -31,21 +25,12 @@ const common = {
   minifyWhitespace: true,
   sourcemap: true,
   logLevel: "warning",
+  external: ["openapi-fetch", "#transport", "node:*"],
+  // The package's tsconfig maps #transport to the Node source for type-checking; built code
+  // resolves it through package.json `imports` at run time.
+  tsconfigRaw: {},
 };
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ["src/index.ts"],
-    outdir: "dist",
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    external: ["#transport", "./failure.js"],
-  }),
-  build({ ...common, entryPoints: ["src/core/failure.ts"], outfile: "dist/failure.js" }),
-  build({
-    ...common,
-    entryPoints: ["src/internal/node-transport.ts", "src/internal/web-transport.ts"],
-    outdir: "dist/internal",
-    external: ["node:*"],
-  }),
+  build({ ...common, entryPoints: ["src/index.ts", "src/route.ts"], outdir: "dist", splitting: true, chunkNames: "shared-[hash]" }),
+  build({ ...common, entryPoints: ["src/transport/node.ts", "src/transport/web.ts"], outdir: "dist/transport" }),
 ]);

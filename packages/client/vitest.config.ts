@@ -4,7 +4,7 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   resolve: {
     // package.json `imports` maps #transport to dist/; tests run the source (Node's transport).
-    alias: { "#transport": fileURLToPath(new URL("./src/internal/node-transport.ts", import.meta.url)) },
+    alias: { "#transport": fileURLToPath(new URL("./src/transport/node.ts", import.meta.url)) },
   },
   test: {
     name: "client",

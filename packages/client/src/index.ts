@@ -1,34 +1,29 @@
-// Public entry of @clicksend-kit/client. `core/` holds what users may build on;
-// `internal/` is implementation detail and not exported.
-export { createClickSendClient, DEFAULT_BASE_URL, type ClickSendClientOptions } from "./core/clicksend-client.js";
-export { ClickSendConfigError } from "./core/config-error.js";
-export {
-  createTypedClient,
-  type CallOptions,
-  type ClickSendClient,
-  type AnyMethod,
-  type ClickSendMethod,
-  type ClickSendResult,
-  type InitParam,
-  type Logger,
-  type TransportOptions,
-  type TypedClientConfig,
-} from "./core/typed-client.js";
+// Public entry of @clicksend-kit/client: the client, its errors and the helpers an SMS
+// integration needs. What only another route (a gateway) needs is in `@clicksend-kit/client/route`.
+export { createClickSendClient, DEFAULT_BASE_URL, type ClickSendClientOptions } from "./clicksend-client.js";
+export { ClickSendConfigError } from "./config-error.js";
+export type { ApiMethod, CallInit, ClickSendClient, ClickSendMethod, ClickSendResult, InitArgs, ParseAs, RequestOptions } from "./client-types.js";
+export type { CallOptions } from "./route-client.js";
+export { asOpenApiFetchClient } from "./openapi-fetch-client.js";
+export type { TransportOptions } from "./options.js";
+export type { Logger, LogLevel } from "./logger.js";
 export {
   ClickSendAbortError,
   ClickSendApiError,
   ClickSendConnectionError,
   ClickSendError,
   ClickSendInvalidResponseError,
+  ClickSendRedirectError,
+  ClickSendResponseTooLargeError,
   ClickSendTimeoutError,
   isClickSendError,
   type ClickSendErrorDetails,
-} from "./core/errors.js";
-export { unwrap } from "./core/unwrap.js";
-export { backoffDelay, parseRetryAfter, type RetryOptions } from "./core/retry.js";
-export { operationInfo, type OperationInfo } from "./core/operations.js";
-export { isIdempotent } from "./core/idempotency.js";
-export { paginate, type PaginateInit } from "./core/paginate.js";
+  type ClickSendErrorJSON,
+} from "./errors.js";
+export { unwrap } from "./unwrap.js";
+export { backoffDelay, parseRetryAfter, type RetryOptions } from "./retry-policy.js";
+export { isIdempotent, operationInfo, type OperationInfo } from "./operations.js";
+export { paginate, type PaginateInit } from "./pagination.js";
 export {
   ClickSendWebhookError,
   parseWebhook,
@@ -39,16 +34,9 @@ export {
   type WebhookPayload,
   type WebhookRequestLike,
   type WebhookType,
-} from "./core/webhooks.js";
-export { MESSAGE_STATUSES, splitMessages, type MessageResults, type MessageStatus, type RejectedStatus } from "./core/messages.js";
-export { countSmsSegments, type SmsSegments } from "./core/segments.js";
-export {
-  assertNoReservedHeaders,
-  authorizedFetch,
-  basicAuthorization,
-  bearerAuthorization,
-  FOREIGN_ORIGIN,
-  type FetchLike,
-} from "./core/auth.js";
-export { joinBaseUrl, parseBaseUrl, requireCredential, resolveBaseUrl, transportOptions } from "./core/options.js";
+} from "./webhooks.js";
+export { MESSAGE_STATUSES, splitMessages, type MessageResults, type MessageStatus, type RejectedStatus } from "./messages.js";
+export { countSmsSegments, type SmsSegments } from "./segments.js";
+export type { FetchLike } from "./transport/fetch.js";
+export { FOREIGN_ORIGIN } from "./auth.js";
 export type { Middleware } from "openapi-fetch";

@@ -66,11 +66,13 @@ describe("requests as openapi-fetch builds them", () => {
     expect(await requests[2]!.text()).toBe('custom:{"template_name":"t","body":"b"}');
   });
 
-  it("takes a querySerializer function (style options are not implemented)", async () => {
+  it("takes a querySerializer function, or openapi-fetch's style options", async () => {
     const { clicksend, requests } = setup();
     await clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: () => "limit=5&x=1" });
     expect(new URL(requests[0]!.url).search).toBe("?limit=5&x=1");
-    await expect(clicksend.GET("/v3/sms/history", { params: { query: { limit: 5 } }, querySerializer: { array: { style: "pipeDelimited", explode: false } } } as never)).rejects.toThrow(TypeError);
+    const query = { ids: [1, 2], filter: { a: 1, b: 2 } } as never;
+    await clicksend.GET("/v3/sms/history", { params: { query }, querySerializer: { array: { style: "pipeDelimited", explode: false }, object: { style: "form", explode: false } } });
+    expect(new URL(requests[1]!.url).search).toBe("?ids=1|2&filter=a,1,b,2");
   });
 
   it("returns text, blobs and streams for parseAs", async () => {
@@ -91,6 +93,15 @@ describe("middleware as in openapi-fetch", () => {
     clicksend.use(m("a"), m("b"));
     await clicksend.GET("/v3/sms/templates/{template_id}", { params: { path: { template_id: 1 } }, middleware: [m("call")] });
     expect(seen).toEqual(["a>/v3/sms/templates/{template_id}>GET", "b>/v3/sms/templates/{template_id}>GET", "call>/v3/sms/templates/{template_id}>GET", "call<200", "b<200", "a<200"]);
+  });
+
+  it("sends the body a middleware put in the request, and the same body on every attempt", async () => {
+    let n = 0;
+    const { clicksend, requests } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
+    clicksend.use({ onRequest: ({ request }) => new Request(request, { body: '{"messages":[{"to":"+61400000000","body":"rewritten"}]}' }) });
+    await clicksend.POST("/v3/sms/price", { body: { messages: [{ to: "+61411111111", body: "hi" }] }, retry: { minDelayMs: 0, maxDelayMs: 0 } });
+    expect(requests).toHaveLength(2);
+    for (const request of requests) expect(await request.json()).toEqual({ messages: [{ to: "+61400000000", body: "rewritten" }] });
   });
 
   it("lets onRequest answer without a request, and eject remove a middleware", async () => {
@@ -124,13 +135,14 @@ describe("middleware as in openapi-fetch", () => {
     expect(() => clicksend.use("logger" as never)).toThrow(/Middleware must be an object/);
   });
 
-  it("runs middleware on every attempt of a retried call", async () => {
+  it("runs middleware once per call: retries happen below it, in the client's fetch", async () => {
     let n = 0;
-    const { clicksend } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
-    const attempts: number[] = [];
-    clicksend.use({ onRequest: () => void attempts.push(attempts.length + 1) });
+    const { clicksend, requests } = setup(() => (++n === 1 ? Response.json({ http_code: 503, response_code: "X", response_msg: "busy" }, { status: 503 }) : ok()));
+    const seen: string[] = [];
+    clicksend.use({ onRequest: () => void seen.push("request"), onResponse: ({ response }) => void seen.push(`response ${response.status}`) });
     await clicksend.GET("/v3/account", { retry: { minDelayMs: 0, maxDelayMs: 0 } });
-    expect(attempts).toEqual([1, 2]);
+    expect(requests).toHaveLength(2);
+    expect(seen).toEqual(["request", "response 200"]);
   });
 });
 
@@ -155,9 +167,9 @@ describe("error classes", () => {
     expect(error).toBeInstanceOf(ClickSendError);
     expect(error).toBeInstanceOf(Error);
     expect(isClickSendError(error)).toBe(true);
-    // Only the details are data: name and the brand do not show in keys or JSON.
+    // Only the details are data: name and the brand do not show in keys; JSON names the error once.
     expect(Object.keys(error).sort()).toEqual(["attempts", "maybeDelivered", "operation", "retryable", "status"]);
-    expect(JSON.parse(JSON.stringify(error))).not.toHaveProperty("name");
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name, message: "boom", ...details, status: 500 });
   });
 
   it("keeps the subclass chain: an invalid response is an API error", () => {

@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { PageItem, paths, ResponseData, Schema } from "@clicksend-kit/types";
 import {
   countSmsSegments,
+  asOpenApiFetchClient,
   createClickSendClient,
   paginate,
   parseWebhook,
@@ -50,14 +51,17 @@ describe("errors and the two call styles", () => {
 });
 
 describe("openapi-fetch's Client", () => {
-  it("takes the client wherever openapi-fetch's Client<paths> is expected", () => {
+  it("takes the client where openapi-fetch's Client<paths> is expected, through asOpenApiFetchClient", () => {
     const takesClient = (c: Client<paths>) => c.GET("/v3/account");
-    void takesClient(client);
-    // Method by method too, so a failure names the method.
-    const get: Client<paths>["GET"] = client.GET;
-    const post: Client<paths>["POST"] = client.POST;
-    const request: Client<paths>["request"] = client.request;
-    void [get, post, request];
+    void takesClient(asOpenApiFetchClient(client));
+  });
+
+  it("is not a Client<paths> itself: openapi-fetch's methods would let a misspelled key compile", () => {
+    // @ts-expect-error -- Client<paths> accepts any extra key in init; the client does not
+    const loose: Client<paths> = client;
+    void loose;
+    // What that would let through: a misspelled option that sends at once instead of on schedule.
+    void asOpenApiFetchClient(client).POST("/v3/sms/send", { body: { messages: [{ to: "+61411111111", body: "hi", schedual: 1 }] } } as never);
   });
 
   it("has no operations under the three methods ClickSend does not use", () => {

@@ -28,10 +28,10 @@ describe("operation metadata generated from the bundle", () => {
     expect(isIdempotent(op.method, op.path)).toBe(op["x-idempotent"]);
   });
 
-  it("follows HTTP's definition for paths outside the spec", async () => {
+  it("takes a path outside the spec for one that must not be sent twice", async () => {
     expect(await operationInfo("GET", "/v3/not-in-the-spec")).toBeUndefined();
-    expect(isIdempotent("GET", "/v3/not-in-the-spec")).toBe(true);
-    expect(isIdempotent("PUT", "/v3/not-in-the-spec")).toBe(true);
+    expect(isIdempotent("GET", "/v3/not-in-the-spec")).toBe(false);
+    expect(isIdempotent("PUT", "/v3/not-in-the-spec")).toBe(false);
     expect(isIdempotent("POST", "/v3/not-in-the-spec")).toBe(false);
     expect(isIdempotent("patch", "/v3/not-in-the-spec")).toBe(false);
   });
@@ -41,5 +41,14 @@ describe("operation metadata generated from the bundle", () => {
     expect(isIdempotent("PUT", "/v3/recharge/purchase/{package_id}")).toBe(false);
     expect(isIdempotent("POST", "/v3/sms/price")).toBe(true);
     expect(isIdempotent("GET", "/v3/sms/history")).toBe(true);
+  });
+
+  it("finds the operation of a filled-in path, with or without a trailing slash", () => {
+    expect(operationInfo("PUT", "/v3/recharge/purchase/7")).toMatchObject({ operationId: "purchaseRechargePackage", idempotent: false });
+    expect(operationInfo("PUT", "/v3/recharge/purchase/7/")).toMatchObject({ operationId: "purchaseRechargePackage" });
+    expect(operationInfo("PUT", "/v3/subaccounts/3/regen-api-key")).toMatchObject({ operationId: "regenerateSubaccountApiKey", idempotent: false });
+    expect(operationInfo("GET", "/v3/sms/templates/12")).toMatchObject({ operationId: "getSmsTemplate", idempotent: true });
+    expect(operationInfo("GET", "/v3/sms/templates/")).toMatchObject({ operationId: "listSmsTemplates" });
+    expect(operationInfo("GET", "/v3/sms/templates/12/extra")).toBeUndefined();
   });
 });

@@ -47,4 +47,56 @@ describe("the typed client", () => {
     // @ts-expect-error -- template_id is missing
     void client.GET("/v3/sms/templates/{template_id}", { params: { path: {} } });
   });
+
+  describe("misspelled keys do not compile, optional or not, at any depth", () => {
+    it("in a message of the body", () => {
+      // @ts-expect-error -- `schedual` is not a field of a message (a typo of the optional `schedule`)
+      void client.POST("/v3/sms/send", { body: { messages: [{ to: "+61411111111", body: "hi", schedual: 1735689600 }] } });
+    });
+
+    it("at the top of the body", () => {
+      // @ts-expect-error -- the option is `shorten_urls`
+      void client.POST("/v3/sms/send", { body: { messages: [{ to: "+61411111111", body: "hi" }], shorten_url: true } });
+    });
+
+    it("deeper in the body", () => {
+      void client.POST("/v3/email/send", {
+        body: {
+          to: [{ email: "jane@example.com" }],
+          from: { email_address_id: 1 },
+          subject: "s",
+          body: "b",
+          // @ts-expect-error -- an attachment's name is `filename`
+          attachments: [{ content: "SGk=", type: "text/plain", filname: "a.txt", disposition: "attachment", content_id: "a" }],
+        },
+      });
+    });
+
+    it("in the init itself", () => {
+      // @ts-expect-error -- the parameters go in `params`
+      void client.GET("/v3/sms/history", { parms: { query: { limit: 5 } } });
+      // @ts-expect-error -- the per-call timeout is `timeoutMs`
+      void client.GET("/v3/account", { timeoutMS: 5_000 });
+    });
+
+    it("in the parameters", () => {
+      // @ts-expect-error -- the page size is `limit`
+      void client.GET("/v3/sms/history", { params: { query: { limt: 5 } } });
+      // @ts-expect-error -- query parameters go in `query`
+      void client.GET("/v3/sms/history", { params: { querry: { limit: 5 } } });
+      // @ts-expect-error -- the template is `template_id`
+      void client.GET("/v3/sms/templates/{template_id}", { params: { path: { template_id: 1, templateId: 1 } } });
+    });
+
+    it("through request() as through the methods", () => {
+      // @ts-expect-error -- `schedual` again
+      void client.request("post", "/v3/sms/send", { body: { messages: [{ to: "+61411111111", body: "hi", schedual: 1 }] } });
+    });
+  });
+
+  it("types the data of parseAs", async () => {
+    const { data } = await client.GET("/v3/sms/history/export", { params: { query: { filename: "h.csv" } }, parseAs: "text" });
+    expectTypeOf(data).toEqualTypeOf<string | undefined>();
+  });
 });
+

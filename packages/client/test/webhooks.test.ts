@@ -148,3 +148,28 @@ describe("parseWebhook refuses what is not a ClickSend callback", () => {
     await expect(parseWebhook({ method: "GET", url: "/h?a=1" }, { type: "smsReceipt" as never })).rejects.toThrow(/unknown webhook type "smsReceipt"/);
   });
 });
+
+describe("parseWebhook with payloads built to break it", () => {
+  const inbound = { message_id: "1EF50711-2787-68F4-8223-9F9C4393E380", from: "+61411111111", to: "+61422222222", body: "Hi", timestamp: "1722565411" };
+
+  it.each(["constructor", "__proto__", "hasOwnProperty", "toString"])("takes a field named %s like any other undocumented one", async (name) => {
+    const body = `{${JSON.stringify(name)}: "x", ${JSON.stringify(inbound).slice(1)}`;
+    const event = await parseWebhook({ method: "POST", url: "/h", headers: { "content-type": "application/json" }, body });
+    expect(event.type).toBe("inboundSms");
+  });
+
+  it("quotes a few field names of an unknown payload, not all of them", async () => {
+    const fields = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`field\n${i}`, "x"]));
+    const error = await catchWebhookError(parseWebhook({ method: "POST", url: "/h", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) }));
+    expect(error.reason).toBe("unknown");
+    expect(error.message.length).toBeLessThan(2_000);
+    expect(error.message).not.toContain("\n");
+    expect(error.message).toContain("49990 more");
+  });
+
+  it("keeps an inbound SMS with many undocumented fields an inbound SMS", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`_added_later_${i}`, "x"]));
+    const event = await parseWebhook({ method: "POST", url: "/h", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...inbound, ...extra }) });
+    expect(event.type).toBe("inboundSms");
+  });
+});

@@ -10,4 +10,5 @@ export {
 } from "./maton-connections.js";
 export { createSkillBossClient, skillBossUnwrap, SKILLBOSS_API_URL, type SkillBossClientOptions } from "./skillboss.js";
 export type { GatewayOptions } from "./route.js";
-export { authorizedFetch, bearerAuthorization, type ClickSendClient } from "@clicksend-kit/client";
+export type { ClickSendClient } from "@clicksend-kit/client";
+export { authorizedFetch, bearerAuthorization } from "@clicksend-kit/client/route";

@@ -1,5 +1,5 @@
 import { ClickSendConfigError, type ClickSendClient, type Middleware } from "@clicksend-kit/client";
-import { createGatewayClient, gatewayErrors, type GatewayOptions } from "./route.js";
+import { createGatewayClient, gatewayErrorAnswer, type GatewayOptions } from "./route.js";
 
 export const MATON_GATEWAY_URL = "https://gateway.maton.ai";
 
@@ -30,6 +30,6 @@ export function matonConnection(connectionId: string): Middleware {
  * credentials, so only the Maton key (Bearer) leaves this process.
  */
 export function createMatonClient(options: MatonClientOptions = {}): ClickSendClient {
-  const middleware = [gatewayErrors("Maton"), ...(options.connection === undefined ? [] : [matonConnection(options.connection)])];
-  return createGatewayClient({ name: ROUTE, envVar: "MATON_API_KEY", defaultBaseUrl: MATON_GATEWAY_URL, middleware }, options);
+  const middleware = options.connection === undefined ? [] : [matonConnection(options.connection)];
+  return createGatewayClient({ name: ROUTE, envVar: "MATON_API_KEY", defaultBaseUrl: MATON_GATEWAY_URL, middleware, adaptResponse: gatewayErrorAnswer("Maton") }, options);
 }

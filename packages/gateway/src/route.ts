@@ -1,14 +1,13 @@
+import type { ClickSendClient, Middleware } from "@clicksend-kit/client";
 import {
   assertNoReservedHeaders,
   bearerAuthorization,
-  createTypedClient,
+  createRouteClient,
   requireCredential,
   resolveBaseUrl,
   transportOptions,
-  type ClickSendClient,
-  type Middleware,
   type TransportOptions,
-} from "@clicksend-kit/client";
+} from "@clicksend-kit/client/route";
 
 /** Options every gateway route takes. */
 export interface GatewayOptions extends TransportOptions {
@@ -18,12 +17,16 @@ export interface GatewayOptions extends TransportOptions {
   baseUrl?: string;
 }
 
+/** Turns a gateway's answer into ClickSend's own (its wrapper or its own error body). */
+export type AnswerAdapter = (response: Response) => Response | Promise<Response>;
+
 interface GatewayRoute {
   /** Function name, for error messages. */
   name: string;
   envVar: string;
   defaultBaseUrl: string;
   middleware: Middleware[];
+  adaptResponse: AnswerAdapter;
 }
 
 /** Both gateways proxy ClickSend's own paths under `/clicksend` with a Bearer key. */
@@ -31,13 +34,20 @@ export function createGatewayClient(route: GatewayRoute, options: GatewayOptions
   const apiKey = requireCredential(options.apiKey, "apiKey", route.envVar, route.name);
   const baseUrl = resolveBaseUrl(options.baseUrl, route.defaultBaseUrl, route.name, "/clicksend");
   assertNoReservedHeaders(options.headers, route.name);
-  return createTypedClient({
-    // fetch, headers, timeoutMs, retry, logger: the same retries, timeouts and errors as ClickSend's own route.
+  return createRouteClient({
+    // fetch, headers, timeoutMs, retry, logger, …: the same retries, timeouts and errors as ClickSend's own route.
     ...transportOptions(options, route.name),
     baseUrl,
     authorization: bearerAuthorization(apiKey),
     middleware: route.middleware,
+    // Below all middleware, before retries are decided: a gateway's wrapped 429 is a 429.
+    adaptResponse: route.adaptResponse,
   });
+}
+
+/** An answer adapter as openapi-fetch middleware, for users who build their own client. */
+export function adapterMiddleware(adapt: AnswerAdapter): Middleware {
+  return { onResponse: ({ response }) => adapt(response) };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -82,13 +92,11 @@ export function gatewayErrorEnvelope(gateway: string, reason: string, body: Reco
  * or `{ "message": … }`, not ClickSend's envelope) into an error envelope. ClickSend's own
  * envelopes and non-JSON bodies pass through untouched.
  */
-export function gatewayErrors(gateway: string): Middleware {
-  return {
-    async onResponse({ response }) {
-      if (response.ok) return response;
-      const body = await readJson(response);
-      if (!isRecord(body) || "http_code" in body || ("status" in body && "result" in body)) return response;
-      return gatewayErrorEnvelope(gateway, `HTTP ${response.status}`, body, response);
-    },
+export function gatewayErrorAnswer(gateway: string): AnswerAdapter {
+  return async (response) => {
+    if (response.ok) return response;
+    const body = await readJson(response);
+    if (!isRecord(body) || "http_code" in body || ("status" in body && "result" in body)) return response;
+    return gatewayErrorEnvelope(gateway, `HTTP ${response.status}`, body, response);
   };
 }

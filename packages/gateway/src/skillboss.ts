@@ -1,5 +1,5 @@
 import type { ClickSendClient, Middleware } from "@clicksend-kit/client";
-import { createGatewayClient, gatewayErrorEnvelope, gatewayErrors, isRecord, jsonResponse, readJson, type GatewayOptions } from "./route.js";
+import { adapterMiddleware, createGatewayClient, gatewayErrorAnswer, gatewayErrorEnvelope, isRecord, jsonResponse, readJson, type GatewayOptions } from "./route.js";
 
 /** SkillBoss API hub host. Its documentation also shows `https://api.heybossai.com`; pass that as `baseUrl` to use it. */
 export const SKILLBOSS_API_URL = "https://api.skillboss.com";
@@ -18,22 +18,24 @@ const ROUTE = "createSkillBossClient";
  * wrapped (already a ClickSend envelope, or not JSON) pass through untouched.
  */
 export function skillBossUnwrap(): Middleware {
-  return {
-    async onResponse({ response }) {
-      const body = await readJson(response);
-      if (!isRecord(body) || !("status" in body) || "http_code" in body) return response;
-
-      if (body.status === "success" && "result" in body) {
-        const result = body.result;
-        const code = isRecord(result) ? result.http_code : undefined;
-        const status = typeof code === "number" && code >= 200 && code <= 599 ? code : response.status;
-        return jsonResponse(result, status, response);
-      }
-      const reason = body.status === "success" ? "a success without a `result`" : `status ${JSON.stringify(body.status)}`;
-      return gatewayErrorEnvelope("SkillBoss", reason, body, response);
-    },
-  };
+  return adapterMiddleware(skillBossAnswer);
 }
+
+async function skillBossAnswer(response: Response): Promise<Response> {
+  const body = await readJson(response);
+  if (!isRecord(body) || !("status" in body) || "http_code" in body) return response;
+
+  if (body.status === "success" && "result" in body) {
+    const result = body.result;
+    const code = isRecord(result) ? result.http_code : undefined;
+    const status = typeof code === "number" && code >= 200 && code <= 599 ? code : response.status;
+    return jsonResponse(result, status, response);
+  }
+  const reason = body.status === "success" ? "a success without a `result`" : `status ${JSON.stringify(body.status)}`;
+  return gatewayErrorEnvelope("SkillBoss", reason, body, response);
+}
+
+const gatewayErrors = gatewayErrorAnswer("SkillBoss");
 
 /**
  * The typed ClickSend client, routed through the SkillBoss API hub: SkillBoss holds the
@@ -41,7 +43,13 @@ export function skillBossUnwrap(): Middleware {
  */
 export function createSkillBossClient(options: SkillBossClientOptions = {}): ClickSendClient {
   return createGatewayClient(
-    { name: ROUTE, envVar: "SKILLBOSS_API_KEY", defaultBaseUrl: SKILLBOSS_API_URL, middleware: [gatewayErrors("SkillBoss"), skillBossUnwrap()] },
+    {
+      name: ROUTE,
+      envVar: "SKILLBOSS_API_KEY",
+      defaultBaseUrl: SKILLBOSS_API_URL,
+      middleware: [],
+      adaptResponse: async (response) => gatewayErrors(await skillBossAnswer(response)),
+    },
     options,
   );
 }

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from "@clicksend-kit/mock";
 import { ClickSendApiError, ClickSendConfigError, ClickSendConnectionError } from "@clicksend-kit/client";
@@ -103,6 +104,48 @@ describe("createMatonConnections", () => {
     expect(() => createMatonConnections()).toThrow(/MATON_API_KEY/);
     vi.stubEnv("MATON_API_KEY", KEY);
     await expect(createMatonConnections().create({ app: "" })).rejects.toThrow(/app/);
+  });
+
+  it("redacts a key Maton echoes back, from the message, data, JSON and inspection", async () => {
+    const echo = await startRecordingServer(() => ({ status: 401, body: { error: `key ${KEY} is not valid`, seen: { authorization: `Bearer ${KEY}` } } }));
+    try {
+      const err = await createMatonConnections({ apiKey: KEY, baseUrl: echo.url }).list().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ClickSendApiError);
+      expect((err as ClickSendApiError).responseMsg).toBe("key [REDACTED] is not valid");
+      expect([String(err), JSON.stringify(err), inspect(err, { depth: 10 }), JSON.stringify((err as ClickSendApiError).data)].join("\n")).not.toContain(KEY);
+    } finally {
+      await echo.stop();
+    }
+  });
+
+  it("refuses a key with a control character at construction, without quoting it", () => {
+    const key = "maton-secret\u0000key-99";
+    const err = (() => {
+      try {
+        createMatonConnections({ apiKey: key, baseUrl: ctrl.url });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ClickSendConfigError);
+    expect(inspect(err)).not.toContain("maton-secret");
+  });
+
+  it("takes the clients' fetch, timeoutMs, retry and logger options", async () => {
+    let calls = 0;
+    const logs: string[] = [];
+    const maton = createMatonConnections({
+      apiKey: KEY,
+      baseUrl: ctrl.url,
+      fetch: (request) => (++calls === 1 ? Promise.resolve(Response.json({ error: "busy" }, { status: 503 })) : fetch(request)),
+      retry: { retries: 1, minDelayMs: 0, maxDelayMs: 0 },
+      timeoutMs: 5_000,
+      logger: { warn: (line) => void logs.push(line) },
+    });
+    expect(await maton.list()).toHaveLength(3);
+    expect(calls).toBe(2);
+    expect(logs).toEqual([expect.stringContaining("listMatonConnections (GET /connections): 503 on attempt 1 of 2")]);
+    expect(() => createMatonConnections({ apiKey: KEY, timeoutMs: -1 })).toThrow(/timeoutMs/);
   });
 
   it("raises a connection error when Maton cannot be reached", async () => {

@@ -4,7 +4,7 @@
  * Do not edit: change spec/ and run `pnpm build`.
  */
 
-import type { WebhookShape } from "../core/webhook-shape.js";
+import type { WebhookShape } from "../webhook-shape.js";
 
 /** Every entry of the spec's `webhooks:`, by name. */
 export const webhookShapes = {

@@ -1,9 +1,9 @@
-import type { MaybeOptionalInit } from "openapi-fetch";
-import type { PageItem, PaginatedPath, paths } from "@clicksend-kit/types";
-import type { ClickSendClient, InitParam } from "./typed-client.js";
+import type { PageItem, PaginatedPath } from "@clicksend-kit/types";
+import type { ClickSendClient, InitArgs } from "./client-types.js";
+import type { GetPaths } from "./generated/methods.js";
 
 /** The `init` of a paged GET; `page` is where to start (default 1). */
-export type PaginateInit<P extends PaginatedPath> = InitParam<MaybeOptionalInit<paths[P], "get">>;
+export type PaginateInit<P extends PaginatedPath> = P extends keyof GetPaths ? InitArgs<GetPaths[P], "json"> : never;
 
 interface Page {
   current_page?: number;
@@ -14,7 +14,8 @@ interface Page {
 /**
  * Iterates the items of a paged list, page after page (`page`/`limit`), until `last_page`.
  * Only paged list paths type-check. Leaving the loop early (`break`, `return`, a throw)
- * requests no further page. A failed page throws its `ClickSendError`.
+ * requests no further page. A failed page throws its `ClickSendError`; a server that answers
+ * another page than the one asked for throws instead of being paged forever.
  *
  * @example
  * for await (const sms of paginate(clicksend, "/v3/sms/history", { params: { query: { limit: 100 } } })) {
@@ -34,8 +35,11 @@ export async function* paginate<P extends PaginatedPath>(
     if (error !== undefined) throw error;
     const body = data!.data;
     const items = Array.isArray(body?.data) ? body.data : [];
-    yield* items as PageItem<P>[];
     const current = typeof body?.current_page === "number" ? body.current_page : page;
+    if (current !== page) {
+      throw new Error(`paginate ${path}: asked for page ${page}, the server answered page ${current}; stopping rather than reading the same pages again`);
+    }
+    yield* items as PageItem<P>[];
     if (items.length === 0 || typeof body?.last_page !== "number" || current >= body.last_page) return;
     page = current + 1;
   }

@@ -1,7 +1,8 @@
-import { ClickSendConfigError } from "./config-error.js";
 import { assertNoReservedHeaders, basicAuthorization } from "./auth.js";
-import { createTypedClient, type ClickSendClient, type TransportOptions } from "./typed-client.js";
-import { requireCredential, resolveBaseUrl, transportOptions } from "./options.js";
+import type { ClickSendClient } from "./client-types.js";
+import { ClickSendConfigError } from "./config-error.js";
+import { requireCredential, resolveBaseUrl, transportOptions, type TransportOptions } from "./options.js";
+import { createRouteClient } from "./route-client.js";
 
 export const DEFAULT_BASE_URL = "https://rest.clicksend.com";
 
@@ -34,9 +35,5 @@ export function createClickSendClient(options: ClickSendClientOptions = {}): Cli
   }
   const baseUrl = resolveBaseUrl(options.baseUrl, DEFAULT_BASE_URL, ROUTE);
   assertNoReservedHeaders(options.headers, ROUTE);
-  return createTypedClient({
-    ...transportOptions(options, ROUTE),
-    baseUrl,
-    authorization: basicAuthorization(username, apiKey),
-  });
+  return createRouteClient({ ...transportOptions(options, ROUTE), baseUrl, authorization: basicAuthorization(username, apiKey) });
 }

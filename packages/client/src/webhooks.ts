@@ -1,5 +1,5 @@
 import type { webhooks } from "@clicksend-kit/types";
-import type { webhookShapes } from "../generated/webhooks.js";
+import { webhookShapes } from "./generated/webhooks.js";
 import type { WebhookShape } from "./webhook-shape.js";
 
 /** Names of ClickSend's callbacks, from the spec's `webhooks:` (`inboundSms`, `smsDeliveryReceipt`, …). */
@@ -51,10 +51,14 @@ export class ClickSendWebhookError extends Error {
   }
 }
 
-let loaded: Promise<Record<WebhookName, WebhookShape>> | undefined;
-/** The generated shapes, loaded with the first webhook (they are not needed to send). */
-const loadShapes = () =>
-  (loaded ??= import("../generated/webhooks.js").then((m) => m.webhookShapes as unknown as Record<WebhookName, WebhookShape>));
+const shapes = webhookShapes as unknown as Record<WebhookName, WebhookShape>;
+const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+
+/** Field names as an error may show them: the first few, each cut short, control characters as "?". */
+function quoteKeys(keys: readonly string[], max = 10): string {
+  const shown = keys.slice(0, max).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key).replace(/[\u0000-\u001f\u007f]/g, "?"));
+  return `[${shown.join(", ")}${keys.length > max ? `, … ${keys.length - max} more` : ""}]`;
+}
 
 function header(headers: WebhookRequestLike["headers"], name: string): string {
   if (!headers) return "";
@@ -104,10 +108,10 @@ function typeOf(value: unknown): string {
 function problems(shape: WebhookShape, fields: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const name of shape.required) {
-    if (fields[name] === undefined || fields[name] === "") out.push(`\`${name}\` is required`);
+    if (!has(fields, name) || fields[name] === undefined || fields[name] === "") out.push(`\`${name}\` is required`);
   }
   for (const [name, value] of Object.entries(fields)) {
-    const allowed = shape.fields[name];
+    const allowed = has(shape.fields, name) ? shape.fields[name] : undefined;
     if (!allowed || allowed.length === 0) continue;
     const actual = typeOf(value);
     if (!allowed.includes(actual as never) && !(actual === "integer" && allowed.includes("number"))) {
@@ -134,23 +138,23 @@ export async function parseWebhook<N extends WebhookName = WebhookName>(
   input: Request | WebhookRequestLike,
   options: ParseWebhookOptions<N> = {},
 ): Promise<WebhookEvent<N>> {
-  const shapes = await loadShapes();
   const { fields, webhookType } = await readFields(input);
   const wanted = options.type === undefined ? undefined : ([] as readonly string[]).concat(options.type);
   const names = (Object.keys(shapes) as WebhookName[]).filter((name) => !wanted || wanted.includes(name));
   for (const name of wanted ?? []) {
-    if (!(name in shapes)) throw new TypeError(`parseWebhook: unknown webhook type ${JSON.stringify(name)}; known: ${Object.keys(shapes).join(", ")}`);
+    if (!has(shapes, name)) throw new TypeError(`parseWebhook: unknown webhook type ${JSON.stringify(name)}; known: ${Object.keys(shapes).join(", ")}`);
   }
   const keys = Object.keys(fields);
   const scored = names
     .map((name) => {
       const shape = shapes[name];
-      const tagFields = Object.entries(shape.tags).filter(([field]) => fields[field] !== undefined);
+      const tagFields = Object.entries(shape.tags).filter(([field]) => has(fields, field) && fields[field] !== undefined);
       const tagsMatch = tagFields.every(([field, value]) => String(fields[field]).toLowerCase() === value.toLowerCase());
-      const missing = shape.required.filter((field) => fields[field] === undefined || fields[field] === "");
-      const known = keys.filter((key) => key in shape.fields).length;
-      const unknown = shape.open ? 0 : keys.length - known;
-      return { name, shape, ok: tagsMatch && missing.length === 0, score: tagFields.length * 1000 + known * 10 - unknown };
+      const missing = shape.required.filter((field) => !has(fields, field) || fields[field] === undefined || fields[field] === "");
+      // Fields the spec does not document count for nothing: ClickSend adds fields over time,
+      // and they must not tip a callback over to another kind.
+      const known = keys.filter((key) => has(shape.fields, key)).length;
+      return { name, shape, ok: tagsMatch && missing.length === 0, score: tagFields.length * 1000 + known };
     })
     .sort((a, b) => b.score - a.score);
   const candidates = scored.filter((c) => c.ok);
@@ -163,7 +167,7 @@ export async function parseWebhook<N extends WebhookName = WebhookName>(
       throw new ClickSendWebhookError(`webhook: not a valid ${names[0]}: ${[...issues, ...tags].join("; ")}`, "invalid");
     }
     throw new ClickSendWebhookError(
-      `webhook: fields [${keys.join(", ")}] match no ClickSend callback in the spec; expected one of: ${expected}`,
+      `webhook: fields ${quoteKeys(keys)} match no ClickSend callback in the spec; expected one of: ${expected}`,
       "unknown",
     );
   }

@@ -53,6 +53,48 @@ export class ClickSendError extends Error implements ClickSendErrorDetails {
     Object.defineProperty(this, BRAND, { value: true });
     Object.assign(this, details);
   }
+
+  /**
+   * What a log line or an API answer needs, once: name, message, status, codes, the operation and
+   * how it ended. ClickSend's envelope fields (`response_code`, …) are not repeated beside their
+   * camelCase forms, and neither the body nor the cause is included.
+   */
+  toJSON(): ClickSendErrorJSON {
+    const own = this as unknown as Record<string, unknown>;
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const key of JSON_KEYS) if (own[key] !== undefined) json[key] = own[key];
+    return json as unknown as ClickSendErrorJSON;
+  }
+}
+
+const JSON_KEYS = [
+  "status",
+  "responseCode",
+  "responseMsg",
+  "code",
+  "operationId",
+  "operation",
+  "retryable",
+  "maybeDelivered",
+  "attempts",
+  "retryAfterMs",
+  "timeoutMs",
+  "limitBytes",
+  "location",
+] as const;
+
+/** `error.toJSON()`: the error's name and message with the details that are set. */
+export interface ClickSendErrorJSON extends Partial<ClickSendErrorDetails> {
+  name: string;
+  message: string;
+  operation: string;
+  retryable: boolean;
+  maybeDelivered: boolean;
+  attempts: number;
+  code?: string;
+  timeoutMs?: number;
+  limitBytes?: number;
+  location?: string;
 }
 
 /**
@@ -89,6 +131,22 @@ export class ClickSendConnectionError extends ClickSendError {
 export class ClickSendTimeoutError extends ClickSendError {
   declare readonly timeoutMs: number;
   static override readonly errorName: string = "ClickSendTimeoutError";
+}
+
+/**
+ * The server answered with a redirect (3xx). The client never follows one: a message must not be
+ * sent twice and credentials must not travel to another address. `location` is where it pointed.
+ */
+export class ClickSendRedirectError extends ClickSendError {
+  declare readonly status: number;
+  declare readonly location: string | undefined;
+  static override readonly errorName: string = "ClickSendRedirectError";
+}
+
+/** The response body grew past `maxResponseBytes`; the client stopped reading it. */
+export class ClickSendResponseTooLargeError extends ClickSendError {
+  declare readonly limitBytes: number;
+  static override readonly errorName: string = "ClickSendResponseTooLargeError";
 }
 
 /** The caller's `AbortSignal` fired; `cause` is its reason. */
