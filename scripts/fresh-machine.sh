@@ -74,6 +74,18 @@ cp -a "$node_modules/npm" "$root/usr/local/lib/node_modules/npm"
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# CA certificates this machine's admin added (e.g. for a TLS-inspecting egress proxy) belong to the
+# network, not to this machine: the fresh root gets them too. The system store picks them up once
+# ca-certificates is installed; Node reads them from NODE_EXTRA_CA_CERTS.
+extra_ca=()
+mkdir -p "$root/etc/ssl"
+for crt in /usr/local/share/ca-certificates/*.crt; do
+  [ -f "$crt" ] || continue
+  install -D -m 644 "$crt" "$root/usr/local/share/ca-certificates/$(basename "$crt")"
+  cat "$crt" >> "$root/etc/ssl/local-ca.pem"
+  extra_ca=(NODE_EXTRA_CA_CERTS=/etc/ssl/local-ca.pem)
+done
+[ ${#extra_ca[@]} -eq 0 ] || echo "== carried over the network's CA certificates: $(cd /usr/local/share/ca-certificates && echo *.crt)"
 
 for fs in proc sys dev dev/pts; do
   mount --rbind "/$fs" "$root/$fs" && mounted+=("$root/$fs")
@@ -90,7 +102,7 @@ chroot "$root" chown -R newcomer: /home/newcomer/clicksend-kit
 
 in_root() { # in_root <user> <dir> <command line>: a login-like shell with a clean environment
   chroot "$root" /usr/bin/env -i HOME="$([ "$1" = root ] && echo /root || echo "/home/$1")" \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb "${extra_ca[@]}" \
     /usr/bin/setpriv --reuid="$1" --regid="$1" --init-groups /bin/bash -c "cd '$2' && $3"
 }
 

@@ -78,9 +78,11 @@ if ! have_go; then
   scratch=$(mktemp -d)
   trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
   # The old go only downloads; GOTOOLCHAIN=local keeps a newer one from switching by itself.
-  dir=$(cd "$scratch" && GOPATH="$scratch/gopath" GOFLAGS=-modcacherw GOTOOLCHAIN=local \
-    go mod download -json "$module" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
-  [ -x "$dir/bin/go" ] || [ -f "$dir/bin/go" ] || die "downloading $module gave no bin/go (looked in '${dir}')"
+  json=$(cd "$scratch" && GOPATH="$scratch/gopath" GOFLAGS=-modcacherw GOTOOLCHAIN=local go mod download -json "$module") || true
+  field() { printf '%s\n' "$json" | sed -n "s/^[[:space:]]*\"$1\": \"\(.*\)\",\{0,1\}\$/\1/p"; }
+  [ -z "$(field Error)" ] || die "could not download Go $GO_VERSION: $(field Error)"
+  dir=$(field Dir)
+  [ -f "$dir/bin/go" ] || die "downloading $module gave no bin/go (looked in '$dir')"
   "${as_root[@]}" rm -rf "$GO_ROOT.new"
   "${as_root[@]}" cp -r "$dir" "$GO_ROOT.new"
   # Module zips keep no file modes: make the toolchain's programs executable again.

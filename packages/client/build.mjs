@@ -29,7 +29,7 @@ const common = {
   target: "es2022",
   minifySyntax: true,
   minifyWhitespace: true,
-  sourcemap: true,
+  sourcemap: false, // a map would point at src/, which the tarball does not ship
   logLevel: "warning",
 };
 await Promise.all([
