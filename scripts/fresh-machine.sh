@@ -126,6 +126,6 @@ failed=0
 for cmd in "${commands[@]}"; do
   step "$cmd" in_root root /root/clicksend-kit "$cmd" || { failed=1; break; }
 done
-echo "== the system now has: $(in_root root / 'node --version; pnpm --version; go version; /usr/bin/chromium --version; python3 --version; git --version' 2>&1 | tr '\n' ';')"
+echo "== the system now has: $(in_root root / 'node --version; pnpm --version; go version; /usr/bin/chromium --version 2>/dev/null; python3 --version; git --version' 2>&1 | tr '\n' ' ')"
 if [ "$failed" -ne 0 ]; then echo "fresh-machine: FAILED"; exit 1; fi
 echo "fresh-machine: OK (README quick start passes on a fresh Debian $suite with Node $(node --version))"
