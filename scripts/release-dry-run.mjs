@@ -20,8 +20,8 @@
 //    take @clicksend-kit/* from that registry (everything else from the usual one): a consumer
 //    file type-checked under `strict` without `skipLibCheck` (ESM, and a CommonJS one that
 //    loads the ESM packages with require() as Node >= 20.19 allows), both run against the
-//    Prism mock the installed @clicksend-kit/mock starts; the npm project also runs the offline
-//    vitest example of packages/mock/README.md as written there. The registry is then stopped
+//    Prism mock the installed @clicksend-kit/mock starts; the npm project also type-checks and
+//    runs the offline vitest example of packages/mock/README.md as written there. The registry is then stopped
 //    by PID.
 // Prints a summary with versions and tarball sizes; exits 1 when a check fails.
 import { spawnSync } from 'node:child_process';
@@ -312,9 +312,13 @@ async function consumerProject(dir, installer, specs, registry, log, { readmeTes
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
+    // Type-checked as strictly as the consumer files, without emitting (vitest runs the sources).
+    const tsconfig = { ...CONSUMER_TSCONFIG, compilerOptions: { ...CONSUMER_TSCONFIG.compilerOptions, noEmit: true }, include: Object.keys(files) };
+    writeFileSync(path.join(dir, 'tsconfig.readme-test.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+    sh(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.readme-test.json'], { cwd: dir, label: `tsc of packages/mock/README.md's test (${label})` });
     const r = sh(path.join(dir, 'node_modules/.bin/vitest'), ['run', '--reporter=dot'], { cwd: dir, env: { CI: 'true', NO_COLOR: '1' }, label: `vitest run of packages/mock/README.md's test (${label})` });
     const summary = r.stdout.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
-    log(`${label}: packages/mock/README.md's offline test (${Object.keys(files).join(', ')}): ${summary.join('; ')}`);
+    log(`${label}: packages/mock/README.md's offline test (${Object.keys(files).join(', ')}): tsc --strict 0 errors; ${summary.join('; ')}`);
   }
 }
 
