@@ -1,40 +1,52 @@
 #!/usr/bin/env node
-// Release dry run: what a release would publish, checked the way a consumer would meet it.
+// Release dry run: what a release would publish, published to a real registry and checked the
+// way a consumer would meet it.
 //
 //   node scripts/release-dry-run.mjs [--keep] [--verbose]
 //
 // 1. Copies the workspace manifests, the built dist/ folders and .changeset/ into a temp
 //    workspace and runs `changeset version` there (the repo itself is never touched): versions
 //    and CHANGELOG.md as the next release would make them.
-// 2. `pnpm pack` of each published package (@clicksend-kit/openapi, types, client, gateway).
+// 2. `pnpm pack` of each published package (@clicksend-kit/openapi, types, client, gateway and
+//    the testing package @clicksend-kit/mock).
 // 3. Every tarball: publint (strict), @arethetypeswrong/cli (esm-only profile: the packages are
-//    ESM-only), `files` (only dist/, README.md, CHANGELOG.md, package.json), every `exports`
-//    and `types` target inside the tarball, `workspace:`/`catalog:` ranges replaced, and the
-//    spec version + sha256 stated by openapi (dist/spec-info.json) and types (specInfo) equal
-//    to the bundle's.
-// 4. A fresh project outside the workspace: `npm install` of the four tarballs, a consumer file
-//    type-checked under `strict` without `skipLibCheck` (ESM, and a CommonJS one that loads the
-//    ESM packages with require() as Node >= 20.19 allows), then both run against a Prism mock
-//    of the packed openapi.yaml.
+//    ESM-only), `files` (only dist/, bin/, README.md, CHANGELOG.md, LICENSE, package.json), the
+//    metadata a registry page shows (license, repository, homepage, bugs, engines), no source
+//    map pointing at a file the tarball does not ship, every `exports` and `types` target
+//    inside the tarball, `workspace:`/`catalog:` ranges replaced, and the spec version + sha256
+//    stated by openapi (dist/spec-info.json) and types (specInfo) equal to the bundle's.
+// 4. Verdaccio on 127.0.0.1 with fresh storage; `npm publish` of every tarball to it.
+// 5. Two fresh projects outside the workspace, one installing with npm and one with pnpm,
+//    take @clicksend-kit/* from that registry (everything else from the usual one): a consumer
+//    file type-checked under `strict` without `skipLibCheck` (ESM, and a CommonJS one that
+//    loads the ESM packages with require() as Node >= 20.19 allows), both run against the
+//    Prism mock the installed @clicksend-kit/mock starts; the npm project also type-checks and
+//    runs the offline vitest example of packages/mock/README.md as written there. The registry is then stopped
+//    by PID.
 // Prints a summary with versions and tarball sizes; exits 1 when a check fails.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, isMain, repoRoot, runCli } from './lib/cli.mjs';
-import { PUBLISHED_PACKAGES } from './lib/changesets.mjs';
+import { startLocalRegistry } from './lib/local-registry.mjs';
 
 export const PACKAGE_DIRS = {
   '@clicksend-kit/openapi': 'spec',
   '@clicksend-kit/types': 'packages/types',
   '@clicksend-kit/client': 'packages/client',
   '@clicksend-kit/gateway': 'packages/gateway',
+  '@clicksend-kit/mock': 'packages/mock',
 };
 // Files a published tarball may hold besides what `exports` points at.
-const ALLOWED_FILE = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/.+)$/;
+const ALLOWED_FILE = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+|bin\/[^/]+)$/;
+// What a registry page and `npm install` show users; `engines` states the Node versions we support.
+const REQUIRED_FIELDS = ['license', 'repository', 'homepage', 'bugs', 'engines'];
 const CONSUMER_DEPS = ['typescript@5.9.3', '@types/node@20.19.43'];
+const README_TEST_DEPS = ['vitest@4.1.12'];
 
 const KB = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -84,6 +96,28 @@ export function checkPackedManifest(pkg, files) {
     }
   }
   if (!files.has('README.md')) problems.push('no README.md');
+  if (!files.has('LICENSE')) problems.push('no LICENSE');
+  for (const field of REQUIRED_FIELDS) if (!pkg[field]) problems.push(`no "${field}" in package.json`);
+  return problems;
+}
+
+/**
+ * Source maps that lead nowhere: a `sourceMappingURL` naming a file the tarball does not ship,
+ * or a map whose `sources` are not shipped (a map of src/ without src/).
+ */
+export function sourceMapProblems(files, read) {
+  const problems = [];
+  for (const file of files.keys()) {
+    const dir = path.posix.dirname(file);
+    if (/\.(c|m)?js$|\.d\.(c|m)?ts$/.test(file)) {
+      const m = /^\/[/*][#@] sourceMappingURL=(\S+?)(?: \*\/)?\s*$/m.exec(read(file));
+      if (m && !m[1].startsWith('data:') && !files.has(path.posix.join(dir, m[1]))) problems.push(`${file} points at the source map ${m[1]}, which is not in the tarball`);
+    } else if (file.endsWith('.map')) {
+      const map = JSON.parse(read(file));
+      const missing = (map.sources ?? []).filter((s, i) => !map.sourcesContent?.[i] && !files.has(path.posix.join(dir, map.sourceRoot ?? '', s)));
+      if (missing.length) problems.push(`${file} maps ${missing.join(', ')}, which the tarball does not ship`);
+    }
+  }
   return problems;
 }
 
@@ -107,8 +141,8 @@ function stageWorkspace(dir) {
   for (const [name, rel] of Object.entries(PACKAGE_DIRS)) {
     const src = path.join(repoRoot, rel);
     const pkg = JSON.parse(readFileSync(path.join(src, 'package.json'), 'utf8'));
-    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE']) {
-      if (existsSync(path.join(src, f))) cpSync(path.join(src, f), path.join(dir, rel, f));
+    for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE', 'bin']) {
+      if (existsSync(path.join(src, f))) cpSync(path.join(src, f), path.join(dir, rel, f), { recursive: true });
     }
     if (!existsSync(path.join(src, 'dist'))) throw new InputError(`${rel}/dist is missing: run \`pnpm build\` first (${name} is not built)`);
     cpSync(path.join(src, 'dist'), path.join(dir, rel, 'dist'), { recursive: true, filter: (f) => !path.basename(f).startsWith('.') });
@@ -215,30 +249,95 @@ const CONSUMER_TSCONFIG = {
   include: ['consumer.ts', 'consumer.cts'],
 };
 
-async function consumerProject(dir, tarballs, specFile, log) {
+/**
+ * The files of the offline test in packages/mock/README.md: each ```ts block whose first line
+ * is a comment naming its file (`// vitest.config.ts`), as { file: text }.
+ */
+export function readmeTestFiles(markdown) {
+  const files = {};
+  for (const m of markdown.matchAll(/^```ts\n\/\/ ([\w./-]+\.ts)\n([\s\S]*?)^```$/gm)) files[m[1]] = m[2];
+  return files;
+}
+
+/** npm or pnpm, installing @clicksend-kit/* from the local registry into a fresh project. */
+const INSTALLERS = {
+  npm: (specs) => ['npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...specs]],
+  pnpm: (specs) => ['pnpm', ['add', '--reporter=silent', ...specs]],
+};
+
+async function consumerProject(dir, installer, specs, registry, log, { readmeTest = false } = {}) {
+  const label = `consumer (${installer})`;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'release-dry-run-consumer', private: true, type: 'module' }, null, 2)}\n`);
-  // Its own npm config: nothing from the workspace's .npmrc leaks in.
-  writeFileSync(path.join(dir, '.npmrc'), 'fund=false\naudit=false\nupdate-notifier=false\n');
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: `release-dry-run-consumer-${installer}`, private: true, type: 'module' }, null, 2)}\n`);
+  // Its own config, as a company repo would write it: @clicksend-kit/* from the local registry,
+  // everything else from the usual one; nothing from the workspace's .npmrc leaks in.
+  const npmrc = path.join(dir, '.npmrc');
+  writeFileSync(npmrc, `${registry.npmrcLines('@clicksend-kit')[0]}\nfund=false\naudit=false\nupdate-notifier=false\n`);
+  const env = { npm_config_userconfig: npmrc };
   const started = Date.now();
-  sh('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...tarballs, ...CONSUMER_DEPS], { cwd: dir, label: 'npm install (consumer)', env: { npm_config_userconfig: path.join(dir, '.npmrc') } });
-  log(`consumer: npm install of ${tarballs.length} tarballs + ${CONSUMER_DEPS.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  const deps = [...specs, ...CONSUMER_DEPS, ...(readmeTest ? README_TEST_DEPS : [])];
+  const [cmd, args] = INSTALLERS[installer](deps);
+  sh(cmd, args, { cwd: dir, label: `${installer} install (consumer)`, env });
+  const requireHere = createRequire(path.join(dir, 'package.json'));
+  const installed = specs.map((spec) => {
+    const name = spec.slice(0, spec.lastIndexOf('@'));
+    return `${name}@${JSON.parse(readFileSync(requireHere.resolve(`${name}/package.json`), 'utf8')).version}`;
+  });
+  const prismCore = createRequire(requireHere.resolve('@stoplight/prism-cli/package.json', { paths: [path.dirname(requireHere.resolve('@clicksend-kit/mock/package.json'))] }));
+  log(`${label}: ${installer} install from ${registry.url}: ${installed.join(', ')} (Prism internals: prism-core ${prismCore('@stoplight/prism-core/package.json').version}, prism-http ${prismCore('@stoplight/prism-http/package.json').version}) in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
   writeFileSync(path.join(dir, 'consumer.ts'), CONSUMER_TS);
   writeFileSync(path.join(dir, 'consumer.cts'), CONSUMER_CTS);
   writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(CONSUMER_TSCONFIG, null, 2)}\n`);
-  sh(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: dir, label: 'tsc (strict, skipLibCheck false) in the consumer' });
-  log('consumer: tsc --strict without skipLibCheck: 0 errors (consumer.ts ESM, consumer.cts CommonJS)');
+  sh(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: dir, label: `tsc (strict, skipLibCheck false) in the ${label}` });
+  log(`${label}: tsc --strict without skipLibCheck: 0 errors (consumer.ts ESM, consumer.cts CommonJS)`);
 
-  const { startPrism } = await import(pathToFileURL(path.join(repoRoot, 'packages/mock/dist/index.js')).href);
-  const server = await startPrism({ spec: specFile });
+  // Prism as the installed testing package starts it: the installed @clicksend-kit/openapi bundle.
+  const { startPrism } = await import(pathToFileURL(requireHere.resolve('@clicksend-kit/mock')).href);
+  const server = await startPrism();
   try {
-    log(`consumer: Prism mock of the packed openapi.yaml on ${server.url} (PID ${server.pid})`);
+    log(`${label}: Prism from the installed @clicksend-kit/mock on ${server.url} (PID ${server.pid})`);
     for (const file of ['out/consumer.js', 'out/consumer.cjs']) {
-      const r = sh(process.execPath, [file], { cwd: dir, env: { CLICKSEND_BASE_URL: server.url }, label: `node ${file}` });
-      log(`consumer: ${r.stdout.trim()}`);
+      const r = sh(process.execPath, [file], { cwd: dir, env: { CLICKSEND_BASE_URL: server.url }, label: `node ${file} (${label})` });
+      log(`${label}: ${r.stdout.trim()}`);
     }
   } finally {
     await server.stop();
+  }
+
+  if (readmeTest) {
+    const files = readmeTestFiles(readFileSync(path.join(repoRoot, 'packages/mock/README.md'), 'utf8'));
+    if (!files['vitest.config.ts'] || Object.keys(files).length < 2) throw new InputError('packages/mock/README.md has no vitest.config.ts and test file blocks (```ts starting with `// <file>`)');
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    // Type-checked as strictly as the consumer files, without emitting (vitest runs the sources).
+    const tsconfig = { ...CONSUMER_TSCONFIG, compilerOptions: { ...CONSUMER_TSCONFIG.compilerOptions, noEmit: true }, include: Object.keys(files) };
+    writeFileSync(path.join(dir, 'tsconfig.readme-test.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+    sh(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.readme-test.json'], { cwd: dir, label: `tsc of packages/mock/README.md's test (${label})` });
+    const r = sh(path.join(dir, 'node_modules/.bin/vitest'), ['run', '--reporter=dot'], { cwd: dir, env: { CI: 'true', NO_COLOR: '1' }, label: `vitest run of packages/mock/README.md's test (${label})` });
+    const summary = r.stdout.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
+    log(`${label}: packages/mock/README.md's offline test (${Object.keys(files).join(', ')}): tsc --strict 0 errors; ${summary.join('; ')}`);
+  }
+}
+
+/** Verdaccio with fresh storage; every tarball published to it with npm; stopped by PID. */
+async function publishToLocalRegistry(work, rows, log, use) {
+  const registry = await startLocalRegistry(path.join(work, 'registry'));
+  try {
+    const version = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('verdaccio/package.json'), 'utf8')).version;
+    log(`registry: Verdaccio ${version} on ${registry.url} (PID ${registry.pid}), fresh storage in the temp dir`);
+    const npmrc = path.join(work, 'publisher.npmrc');
+    writeFileSync(npmrc, `${registry.npmrcLines('@clicksend-kit').join('\n')}\n`);
+    for (const r of rows) {
+      sh('npm', ['publish', r.file, '--registry', `${registry.url}/`, '--loglevel=error'], { cwd: work, label: `npm publish ${path.basename(r.file)}`, env: { npm_config_userconfig: npmrc } });
+    }
+    log(`registry: npm publish ${rows.map((r) => `${r.name}@${r.version}`).join(', ')}`);
+    await use(registry);
+  } finally {
+    await registry.stop();
+    log(`registry: stopped (PID ${registry.pid})`);
   }
 }
 
@@ -269,6 +368,7 @@ export async function dryRun({ keep = false, verbose = false } = {}) {
       const tar = tarball(file);
       const pkg = JSON.parse(tar.read('package.json'));
       const problems = checkPackedManifest(pkg, tar.files);
+      problems.push(...sourceMapProblems(tar.files, tar.read));
       for (const p of await runPublint(file)) problems.push(`publint ${p}`);
       const attw = runAttw(file);
       for (const p of attw.problems) problems.push(`attw ${p}`);
@@ -302,9 +402,12 @@ export async function dryRun({ keep = false, verbose = false } = {}) {
         log(`  FAIL ${p}`);
       }
     }
-    // The consumer runs even when a tarball check failed: its result is worth seeing too.
-    const specFile = path.join(work, 'consumer/node_modules/@clicksend-kit/openapi/dist/openapi.yaml');
-    await consumerProject(path.join(work, 'consumer'), rows.map((r) => r.file), specFile, log);
+    // The consumers run even when a tarball check failed: their result is worth seeing too.
+    const specs = rows.map((r) => `${r.name}@${r.version}`);
+    await publishToLocalRegistry(work, rows, log, async (registry) => {
+      await consumerProject(path.join(work, 'consumer-npm'), 'npm', specs, registry, log, { readmeTest: true });
+      await consumerProject(path.join(work, 'consumer-pnpm'), 'pnpm', specs, registry, log);
+    });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     failures.push(e.message);

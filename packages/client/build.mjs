@@ -23,7 +23,7 @@ const common = {
   target: "es2022",
   minifySyntax: true,
   minifyWhitespace: true,
-  sourcemap: true,
+  sourcemap: false, // a map would point at src/, which the tarball does not ship
   logLevel: "warning",
   external: ["openapi-fetch", "#transport", "node:*"],
   // The package's tsconfig maps #transport to the Node source for type-checking; built code

@@ -7,4 +7,5 @@ export {
   type Reply,
   type ReplyHandler,
 } from "./recording-server.js";
-export { freePort } from "./free-port.js";
+export { startClickSendStandIn, faults, type ClickSendStandInOptions } from "./stand-in.js";
+export { freePort, assertPortFree, PortInUseError } from "./free-port.js";

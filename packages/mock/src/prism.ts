@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { freePort } from "./free-port.js";
+import { freePort, assertPortFree } from "./free-port.js";
 
 const require = createRequire(import.meta.url);
 
@@ -11,8 +11,10 @@ export const bundledSpecPath: string = require.resolve("@clicksend-kit/openapi/o
 export interface PrismOptions {
   /** OpenAPI file to serve (default: the bundled ClickSend spec). */
   spec?: string;
-  /** Port on 127.0.0.1 (default: a free one). */
+  /** Port to listen on (default: a free one). */
   port?: number;
+  /** Address to listen on (default 127.0.0.1: only this machine can reach it). */
+  host?: string;
   /** Generate random data from schemas instead of serving the examples. */
   dynamic?: boolean;
   /** How long to wait for Prism to listen (default 120 s: loading the whole bundle takes CPU seconds). */
@@ -40,11 +42,17 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-/** Starts Prism's mock server on 127.0.0.1 from an OpenAPI file. */
+/**
+ * Starts Prism's mock server on 127.0.0.1 (or `options.host`) from an OpenAPI file.
+ * A port already in use fails at once with a {@link PortInUseError}.
+ */
 export async function startPrism(options: PrismOptions = {}): Promise<RunningServer> {
-  const port = options.port ?? (await freePort());
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port ?? (await freePort(host));
+  // Prism would load the whole spec first and then print its usage text; say it in one line instead.
+  if (options.port !== undefined) await assertPortFree(port, host);
   const spec = options.spec ?? bundledSpecPath;
-  const args = [prismBin(), "mock", spec, "--host", "127.0.0.1", "--port", String(port)];
+  const args = [prismBin(), "mock", spec, "--host", host, "--port", String(port)];
   if (options.dynamic) args.push("--dynamic");
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
@@ -80,7 +88,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningSer
   const pid = child.pid;
   if (pid === undefined) throw new Error("Prism started without a PID");
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     pid,
     async stop() {

@@ -21,6 +21,8 @@ export interface Reply {
    * then resets it.
    */
   reset?: "before-response" | "mid-response";
+  /** Never answer: the request hangs until the client gives up (its timeout) or the server stops. */
+  noAnswer?: boolean;
 }
 
 /** Decides the answer to a request; may be async (e.g. to forward it elsewhere). */
@@ -57,6 +59,7 @@ export async function startRecordingServer(handler: ReplyHandler = defaultReply,
       Promise.resolve()
         .then(() => handler(recorded))
         .then((reply) => {
+          if (reply.noAnswer) return;
           const text = typeof reply.body === "string" ? reply.body : reply.body === undefined ? "" : JSON.stringify(reply.body);
           const isJson = typeof reply.body !== "string" && reply.body !== undefined;
           const headers = { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers };
