@@ -147,9 +147,11 @@ export function toOpenApi30(bundle) {
 
   const webhooks = source.webhooks;
   delete source.webhooks;
-  const doc = new Converter(source, { verbose: false }).convert();
+  // A JSON round trip drops the symbol-keyed marks the converter leaves on schema objects.
+  const convert = (input) => JSON.parse(JSON.stringify(new Converter(input, { verbose: false }).convert()));
+  const doc = convert(source);
   if (webhooks) {
-    const asPaths = new Converter({ ...source, paths: webhooks }, { verbose: false }).convert();
+    const asPaths = convert({ ...source, paths: webhooks });
     doc["x-webhooks"] = asPaths.paths;
     changes.set("webhooks → x-webhooks", Object.keys(webhooks).length);
   }
