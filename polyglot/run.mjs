@@ -6,8 +6,8 @@
 //
 //   node polyglot/run.mjs [--spec <openapi.json>] [--only python|go|java|rust]
 //
-// Python: openapi-python-client (polyglot/python/requirements.txt, into polyglot/python/.venv),
-//         from the 3.1 bundle.
+// Python: openapi-python-client, and pydantic models by datamodel-code-generator
+//         (polyglot/python/requirements.txt, into polyglot/python/.venv), from the 3.1 bundle.
 // Go:     oapi-codegen, pinned as a tool in polyglot/go/go.mod (`go tool oapi-codegen`), from the
 //         3.1 bundle.
 // Java:   openapi-generator (java, jersey3), Maven (polyglot/java/pom.xml), from openapi-3.0.json.
@@ -182,6 +182,7 @@ const checks = {
     const py = path.join(venv, 'bin', 'python');
     const build = path.join(dir, 'build');
     const pkg = path.join(build, 'clicksend_client');
+    const models = path.join(build, 'clicksend_models.py');
     phases.time('generate', () => {
       if (!existsSync(py)) run('python3', ['-m', 'venv', venv], { label: 'python: create venv polyglot/python/.venv' });
       run(py, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', path.join(dir, 'requirements.txt')], { label: 'python: pip install -r requirements.txt' });
@@ -191,8 +192,11 @@ const checks = {
         'generate', '--path', spec, '--output-path', pkg, '--meta', 'none', '--overwrite', '--fail-on-warning',
         '--config', path.join(dir, 'openapi-python-client.yaml'),
       ], { label: `python: openapi-python-client generate -> ${rel(pkg)}` });
+      run(path.join(venv, 'bin', 'datamodel-codegen'), [
+        '--input', spec, '--input-file-type', 'openapi', '--output', models, '--output-model-type', 'pydantic_v2.BaseModel',
+      ], { label: `python: datamodel-codegen (pydantic v2 models) -> ${rel(models)}` });
     });
-    phases.time('compile', () => run(py, ['-m', 'compileall', '-q', pkg], { label: 'python: build (compileall)' }));
+    phases.time('compile', () => run(py, ['-m', 'compileall', '-q', pkg, models], { label: 'python: build (compileall)' }));
     return phases.time('calls', () => smoke('python', py, [path.join(dir, 'smoke.py')], { cwd: root, baseUrl, env: { PYTHONPATH: build } }));
   },
 

@@ -1,4 +1,5 @@
-"""Calls the ClickSend mock with the client openapi-python-client generated from spec/dist/openapi.json.
+"""Calls the ClickSend mock with the client openapi-python-client generated from spec/dist/openapi.json,
+and reads the answers with the pydantic models datamodel-code-generator generated from it.
 
 Run by polyglot/run.mjs with the generated package on PYTHONPATH and CLICKSEND_BASE_URL set
 to a Prism mock of the bundled spec. Prints one line per call that returned what the spec
@@ -6,8 +7,11 @@ describes and exits non-zero (with the reason) at the first that did not.
 """
 
 import base64
+import json
 import os
 import sys
+
+import clicksend_models
 
 from clicksend_client import AuthenticatedClient
 from clicksend_client.api.account import get_account
@@ -32,7 +36,11 @@ def main() -> None:
     data = account.parsed.data
     if not data.username or not isinstance(data.user_id, int):
         fail(f"GET /v3/account: unexpected data {data!r}")
-    print(f"python: GET /v3/account -> 200, username={data.username} user_id={data.user_id} balance={data.balance}")
+    # The same answer read by the pydantic model (its email fields need pydantic[email]).
+    model = clicksend_models.Account.model_validate(json.loads(account.content)["data"])
+    if model.username != data.username:
+        fail(f"GET /v3/account: the pydantic Account model read username {model.username!r}, the client {data.username!r}")
+    print(f"python: GET /v3/account -> 200, username={data.username} user_id={data.user_id} balance={data.balance} (pydantic Account too)")
 
     body = SmsMessageCollection(messages=[SmsMessage(to="+61411111111", body="Hello from the generated Python client", source="polyglot")])
     sent = send_sms.sync_detailed(client=client, body=body)
