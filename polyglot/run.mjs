@@ -19,6 +19,7 @@
 // only what the spec changed.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -248,8 +249,13 @@ const checks = {
         options: ['--additional-properties', 'packageName=clicksend_client,packageVersion=0.0.0,library=reqwest'],
       }),
     );
-    phases.time('compile', () => run('cargo', ['build', '--locked', '--quiet'], { cwd: dir, label: 'rust: cargo build --locked (the client and src/main.rs)' }));
-    return phases.time('calls', () => smoke('rust', path.join(dir, 'target/debug/smoke'), [], { cwd: dir, baseUrl }));
+    // Crates compiled once serve every checkout on the machine (CI builds in a fresh clone): the
+    // target folder lives in the user's cache unless CARGO_TARGET_DIR says otherwise.
+    const target = process.env.CARGO_TARGET_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'clicksend-kit', 'polyglot-rust-target');
+    phases.time('compile', () =>
+      run('cargo', ['build', '--locked', '--quiet'], { cwd: dir, env: { CARGO_TARGET_DIR: target }, label: `rust: cargo build --locked (the client and src/main.rs) -> ${target}` }),
+    );
+    return phases.time('calls', () => smoke('rust', path.join(target, 'debug/smoke'), [], { cwd: dir, baseUrl }));
   },
 };
 
