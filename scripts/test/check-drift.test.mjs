@@ -29,6 +29,9 @@ beforeEach(() => {
   sh(repo, 'git', ['config', 'commit.gpgsign', 'false']);
   file('spec/dist/openapi.json', '{"openapi":"3.1.0"}\n');
   file('spec/dist/openapi.yaml', 'openapi: 3.1.0\n');
+  file('spec/dist/openapi-3.0.json', '{"openapi":"3.0.3"}\n');
+  file('spec/dist/openapi-3.0.yaml', 'openapi: 3.0.3\n');
+  file('spec/dist/openapi.dereferenced.json', '{"openapi":"3.1.0"}\n');
   file('spec/dist/spec-info.json', '{}\n');
   file('spec/dist/maton.json', '{"openapi":"3.1.0"}\n');
   file('spec/dist/maton.yaml', 'openapi: 3.1.0\n');
@@ -79,6 +82,16 @@ describe('git drift check (--no-regenerate)', () => {
     expect(r.stderr).toContain('  packages/client/src/generated/operations.ts (new, not committed)');
     expect(r.stderr).toContain('  spec/dist/spec-info.json (deleted)');
     expect(r.stderr).toContain('  packages/types/src/generated/openapi.ts (modified)');
+  });
+
+  it('exits 1 naming each spec variant that differs from the committed one', () => {
+    file('spec/dist/openapi-3.0.yaml', 'openapi: 3.0.3\npaths: {}\n');
+    unlinkSync(path.join(repo, 'spec/dist/openapi.dereferenced.json'));
+    const r = run(['--no-regenerate']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('  spec/dist/openapi-3.0.yaml (modified)');
+    expect(r.stderr).toContain('  spec/dist/openapi.dereferenced.json (deleted)');
+    expect(r.stderr).not.toContain('openapi-3.0.json');
   });
 
   it('exits 1 when .gitignore hides a generated file, since its drift would go unseen', () => {
@@ -173,6 +186,13 @@ describe('regeneration step', () => {
     const r = run([], fake.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('regeneration failed (pnpm exec turbo run generate --force --output-logs=errors-only exited with 3)');
+  });
+
+  it('exits 1 when regeneration leaves a spec variant out', () => {
+    const fake = fakePnpm('rm -f spec/dist/openapi-3.0.json');
+    const r = run([], fake.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('did not produce spec/dist/openapi-3.0.json');
   });
 
   it('exits 1 when regeneration leaves no bundle behind', () => {

@@ -1,7 +1,7 @@
 // Command smoke calls the ClickSend mock with the client oapi-codegen generated from
 // spec/dist/openapi.json. polyglot/run.mjs runs it with CLICKSEND_BASE_URL set to a Prism
-// mock of the bundled spec; it exits non-zero (with the reason) when a call does not return
-// the typed 200 response the spec describes.
+// mock of the bundled spec; it prints one line per call that returned what the spec describes
+// and exits non-zero (with the reason) at the first that did not.
 package main
 
 import (
@@ -69,6 +69,26 @@ func main() {
 		id = *first.MessageId
 	}
 	fmt.Printf("go: POST /v3/sms/send -> 200, %d message(s), first %s %s\n", result.TotalCount, id, first.Status)
+
+	// Page through the history until the last page the API reports (at most 10 pages here).
+	for page := 1; page <= 10; page++ {
+		limit := 15
+		history, err := client.ListSmsHistoryWithResponse(ctx, &clicksend.ListSmsHistoryParams{Page: &page, Limit: &limit})
+		if err != nil {
+			fail("GET /v3/sms/history?page=%d: %v", page, err)
+		}
+		if history.StatusCode() != http.StatusOK || history.JSON200 == nil {
+			fail("GET /v3/sms/history?page=%d: HTTP %d, body %.300s", page, history.StatusCode(), history.Body)
+		}
+		data := history.JSON200.Data
+		if data.CurrentPage != page || len(data.Data) == 0 {
+			fail("GET /v3/sms/history?page=%d: page %d with %d item(s)", page, data.CurrentPage, len(data.Data))
+		}
+		fmt.Printf("go: GET /v3/sms/history?page=%d -> 200, page %d of %d, %d item(s)\n", page, data.CurrentPage, data.LastPage, len(data.Data))
+		if data.CurrentPage >= data.LastPage {
+			break
+		}
+	}
 
 	// The mock checks security: without credentials the spec's 401 comes back.
 	anonymous, err := clicksend.NewClientWithResponses(baseURL)
