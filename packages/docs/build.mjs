@@ -70,7 +70,7 @@ ${scripts}
 
 const tagTitle = (tag) => tag['x-displayName'] ?? tag.name;
 
-export function buildSite(spec) {
+export async function buildSite(spec) {
   const files = new Map(); // path in dist -> contents
   const samples = generateSamples(spec);
   const decorated = decorate(spec, samples);
@@ -80,7 +80,7 @@ export function buildSite(spec) {
   if (untagged.length) throw new Error(`operations without a tag of spec.tags have no page: ${untagged.map((o) => o.operation.operationId).join(', ')}`);
 
   for (const tag of tags) {
-    files.set(`reference/${tag.name}.html`, tagPage({ tag: tag.name, title: escapeHtml(tagTitle(tag)), slice: sliceForTag(decorated, tag.name), nav: nav('../', '') }));
+    files.set(`reference/${tag.name}.html`, await tagPage({ tag: tag.name, title: escapeHtml(tagTitle(tag)), slice: sliceForTag(decorated, tag.name), nav: nav('../', '') }));
   }
   for (const s of samples) {
     for (const { key, ext } of LANGUAGES) files.set(`samples/${key}/${s.operationId}.${ext}`, s.samples[key]);
@@ -142,11 +142,11 @@ export function redocWithoutBadgeImage(source) {
   return source.replace(BADGE_IMAGE, 'data:,');
 }
 
-export function main(argv = process.argv.slice(2)) {
+export async function main(argv = process.argv.slice(2)) {
   const outIdx = argv.indexOf('--out');
   const out = outIdx === -1 ? path.join(here, 'dist') : path.resolve(argv[outIdx + 1]);
   const spec = JSON.parse(readFileSync(require.resolve('@clicksend-kit/openapi/openapi.json'), 'utf8'));
-  const { files, samples, tags } = buildSite(spec);
+  const { files, samples, tags } = await buildSite(spec);
 
   const staging = `${out}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
@@ -167,10 +167,11 @@ export function main(argv = process.argv.slice(2)) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    process.exitCode = main();
-  } catch (e) {
-    process.stderr.write(`docs: ${e.message}\n`);
-    process.exitCode = 1;
-  }
+  main().then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`docs: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,6 +1,11 @@
 // The API reference as one page per tag, each rendered by Redoc from a slice of the decorated
-// bundle: that tag's operations and webhooks and only the components they reach. A page this size
-// renders quickly, and Redoc's own JavaScript is one shared file the browser caches.
+// bundle: that tag's operations and webhooks and only the components they reach. Redoc renders the
+// page at build time (server-side, as its docs describe) so a deep link shows its operation as
+// soon as the HTML is parsed; Redoc's JavaScript, one shared file, then hydrates it.
+import React from 'react';
+import { renderToString } from 'react-dom/server';
+import redoc from 'redoc';
+import { ServerStyleSheet } from 'styled-components';
 import { listOperations } from './openapi.mjs';
 import { LANGUAGES } from './samples.mjs';
 
@@ -61,16 +66,25 @@ export const CONTENT_SECURITY_POLICY =
 
 const REDOC_OPTIONS = {
   hideDownloadButton: true,
-  expandResponses: '200',
   jsonSampleExpandLevel: 3,
   pathInMiddlePanel: true,
   scrollYOffset: 44,
   sortTagsAlphabetically: false,
 };
 
-/** One tag's reference page: Redoc from ../assets with the tag's slice inlined. */
-export function tagPage({ tag, title, slice, nav }) {
-  const data = JSON.stringify(slice).replace(/</g, '\\u003c');
+/** One tag's reference page: rendered by Redoc now, hydrated by ../assets/redoc.standalone.js. */
+export async function tagPage({ tag, title, slice, nav }) {
+  const store = await redoc.createStore(slice, undefined, REDOC_OPTIONS);
+  const sheet = new ServerStyleSheet();
+  let html;
+  let styles;
+  try {
+    html = renderToString(sheet.collectStyles(React.createElement(redoc.Redoc, { store })));
+    styles = sheet.getStyleTags();
+  } finally {
+    sheet.seal();
+  }
+  const state = JSON.stringify(await store.toJS()).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -85,9 +99,10 @@ export function tagPage({ tag, title, slice, nav }) {
 </head>
 <body>
 ${nav}
-<div id="redoc" data-tag="${tag}"></div>
+${styles}
+<div id="redoc" data-tag="${tag}">${html}</div>
 <script src="../assets/redoc.standalone.js"></script>
-<script>Redoc.init(${data}, ${JSON.stringify(REDOC_OPTIONS)}, document.getElementById("redoc"));</script>
+<script>Redoc.hydrate(${state}, document.getElementById("redoc"));</script>
 </body>
 </html>
 `;
