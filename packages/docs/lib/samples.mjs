@@ -121,6 +121,7 @@ export async function handle(request: Request): Promise<Response> {
 // What ClickSend sends (webhook_type "${first.form}"):
 const response = await handle(new Request(${JSON.stringify(d.url)}, { ${init.join(', ')} }));
 console.log(response.status, await response.text());
+if (!response.ok) process.exitCode = 1;
 `;
 }
 
@@ -152,17 +153,21 @@ function curlWebhook(spec, entry) {
 // ---------- Python (openapi-python-client names) ----------
 
 const PY_RESERVED = new Set(['from', 'import', 'class', 'def', 'global', 'in', 'is', 'lambda', 'pass', 'return', 'type', 'id', 'filter', 'format', 'list', 'dict']);
-/** openapi-python-client's snake_case: words at case changes and non-alphanumerics. */
-export function pySnake(name) {
+/** openapi-python-client's words: other characters dropped (`filter[x]` is `filterx`), split at case changes, spaces, _ and -. */
+function pyWords(name) {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .join('_')
-    .toLowerCase();
+    .replace(/[^A-Za-z0-9 _-]+/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[ _-]+/)
+    .filter(Boolean);
 }
-const pyPascal = (name) => pySnake(name).split('_').map(upperFirst).join('');
+/** openapi-python-client's snake_case. */
+export function pySnake(name) {
+  return pyWords(name).join('_').toLowerCase();
+}
+/** openapi-python-client's class names: each word capitalized, all-capital words kept. */
+export const pyPascal = (name) => pyWords(name).map((w) => (w === w.toUpperCase() ? w : upperFirst(w.toLowerCase()))).join('');
 const pyArg = (name) => {
   const s = pySnake(name);
   return PY_RESERVED.has(s) ? `${s}_` : s;
@@ -179,6 +184,19 @@ function pyLiteral(v, pad = '') {
 }
 const refName = (schema) => schema?.$ref?.split('/').pop();
 
+/**
+ * The generated model class a JSON body example goes into, or undefined when the client takes a
+ * plain dict (a oneOf whose branches only differ in what they require).
+ */
+function pythonBodyClass(spec, operation, schema, example) {
+  const resolved = deref(spec, schema);
+  const branches = resolved.oneOf ?? resolved.anyOf;
+  if (!branches) return refName(schema) ? pyPascal(refName(schema)) : `${pyPascal(operation.operationId)}Body`;
+  const fits = branches.find((b) => (deref(spec, b).required ?? []).every((k) => k in example));
+  if (!fits || !(refName(fits) || deref(spec, fits).title)) return undefined;
+  return pyPascal(refName(fits) ?? deref(spec, fits).title);
+}
+
 function pythonRequest(spec, entry) {
   const { operation } = entry;
   const req = exampleRequest(spec, entry);
@@ -194,10 +212,9 @@ function pythonRequest(spec, entry) {
   }
   let bodyLine = '';
   if (req.body !== undefined) {
-    const schema = jsonBody(spec, operation).schema;
-    const cls = refName(schema) ? pyPascal(refName(schema)) : `${pyPascal(operation.operationId)}Body`;
-    modelImports.push(cls);
-    bodyLine = `body = ${cls}.from_dict(${pyLiteral(req.body)})\n`;
+    const cls = pythonBodyClass(spec, operation, jsonBody(spec, operation).schema, req.body);
+    if (cls) modelImports.push(cls);
+    bodyLine = cls ? `body = ${cls}.from_dict(${pyLiteral(req.body)})\n` : `body = ${pyLiteral(req.body)}\n`;
     args.push('body=body');
   }
   return `# ${operation.summary}
