@@ -88,7 +88,7 @@ function webhookForms(spec, entry) {
 /** What ClickSend sends for a webhook in one form: method, content type, body or query. */
 export function webhookDelivery({ form, payload }, endpoint) {
   const fields = new URLSearchParams(Object.entries(payload).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
-  if (form === 'get') return { method: 'GET', url: `${endpoint}?${fields}` };
+  if (form === 'get') return { method: 'GET', url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}${fields}` };
   if (form === 'post') return { method: 'POST', url: endpoint, contentType: 'application/x-www-form-urlencoded', body: fields };
   return { method: 'POST', url: endpoint, contentType: 'application/json', body: JSON.stringify(payload) };
 }

@@ -10,7 +10,7 @@ import { findExternalResources } from '../lib/html-resources.mjs';
 import { readmeSection } from '../lib/markdown.mjs';
 import { listOperations } from '../lib/openapi.mjs';
 import { sliceForTag } from '../lib/reference.mjs';
-import { generateSamples, pySnake } from '../lib/samples.mjs';
+import { generateSamples, pySnake, webhookDelivery } from '../lib/samples.mjs';
 
 const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@clicksend-kit/openapi/openapi.json'), 'utf8'));
 
@@ -52,6 +52,11 @@ describe('samples', () => {
     const samples = generateSamples(spec);
     expect(samples).toHaveLength(listOperations(spec).length);
     for (const s of samples) expect(Object.keys(s.samples).sort()).toEqual(['curl', 'go', 'python', 'typescript']);
+  });
+  it('deliver a GET callback to a URL that already has a query, keeping its token', () => {
+    const { url } = webhookDelivery({ form: 'get', payload: { message_id: 'A1', status: 'Delivered' } }, 'https://example.com/hook?token=s3cret');
+    expect(new URL(url).searchParams.get('token')).toBe('s3cret');
+    expect(new URL(url).searchParams.get('message_id')).toBe('A1');
   });
   it("name Python modules as openapi-python-client does", () => {
     expect(pySnake('sendSms')).toBe('send_sms');
