@@ -1,6 +1,6 @@
 import { defineProject } from 'vitest/config';
 
-// Tests of the repo scripts (coverage, build-docs, check-drift). They spawn node, git and the
+// Tests of the repo scripts (coverage, check-drift). They spawn node, git and the
 // real Redocly CLI, so give them more time than a unit test needs.
 export default defineProject({
   test: {
