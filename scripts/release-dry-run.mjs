@@ -7,7 +7,7 @@
 // 1. Copies the workspace manifests, the built dist/ folders and .changeset/ into a temp
 //    workspace and runs `changeset version` there (the repo itself is never touched): versions
 //    and CHANGELOG.md as the next release would make them.
-// 2. `pnpm pack` of each published package (@clicksend-kit/openapi, types, client, gateway and
+// 2. `pnpm pack` of each published package (@clicksend-kit/openapi, types, client, gateway, mcp and
 //    the testing package @clicksend-kit/mock).
 // 3. Every tarball: publint (strict), @arethetypeswrong/cli (esm-only profile: the packages are
 //    ESM-only), `files` (only dist/, bin/, README.md, CHANGELOG.md, LICENSE, package.json), the
@@ -40,6 +40,7 @@ export const PACKAGE_DIRS = {
   '@clicksend-kit/client': 'packages/client',
   '@clicksend-kit/gateway': 'packages/gateway',
   '@clicksend-kit/mock': 'packages/mock',
+  '@clicksend-kit/mcp': 'packages/mcp',
 };
 // Files a published tarball may hold besides what `exports` points at.
 const ALLOWED_FILE = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+|bin\/[^/]+)$/;

@@ -17,7 +17,11 @@ export async function serveHttp(newServer: () => McpServer, port: number): Promi
       res.writeHead(404).end();
       return;
     }
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts });
+    if (!allowedHosts.includes(req.headers.host ?? "")) {
+      res.writeHead(403, { "content-type": "text/plain" }).end("Forbidden: only loopback Host headers are accepted");
+      return;
+    }
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const server = newServer();
     res.on("close", () => {
       void transport.close();
