@@ -10,6 +10,15 @@ export interface OperationMatch {
   changesState: boolean;
 }
 
+// POSTs that only compute an answer: price calculations, address detection, import previews.
+const COMPUTES_ONLY = /^(calculate|detect|preview)[A-Z]/;
+
+/** Whether calling the operation changes anything in the account. */
+export function changesState(op: Operation): boolean {
+  if (op.method === "GET") return false;
+  return !(op.method === "POST" && op.idempotent && COMPUTES_ONLY.test(op.operationId));
+}
+
 /** Lowercase words of a text, with camelCase and path punctuation split: `sendSms` → `send`, `sms`. */
 function words(text: string): string[] {
   return text
@@ -61,6 +70,6 @@ export function searchOperations(catalog: Iterable<Operation>, query: string, op
     method: op.method,
     path: op.path,
     summary: op.summary,
-    changesState: op.method !== "GET",
+    changesState: changesState(op),
   }));
 }

@@ -16,8 +16,6 @@ export interface ClickSendMcpOptions {
   baseUrl?: string;
   /** Refuse every operation but GET. */
   readOnly?: boolean;
-  /** Where credentials are read from and which values are redacted; `process.env` by default. */
-  env?: Record<string, string | undefined>;
 }
 
 const SERVER_NAME = "clicksend";
@@ -42,7 +40,8 @@ export function createClickSendMcpServer(options: ClickSendMcpOptions = {}, tool
   const { catalog, validator } = tools;
   const route = options.route ?? "clicksend";
   const readOnly = options.readOnly === true;
-  const secrets = secretsIn(options.env ?? process.env);
+  // Credentials come from the environment only; these are the forms they could take in text.
+  const secrets = secretsIn(process.env);
 
   // Built now so a missing credential is reported on the first call, while search and describe still work.
   let client: ClickSendClient | undefined;

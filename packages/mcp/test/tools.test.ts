@@ -28,6 +28,11 @@ describe("over stdio against Prism", () => {
     expect(first).toEqual({ operationId: "sendSms", method: "POST", path: "/v3/sms/send", summary: "Send SMS", changesState: true });
   });
 
+  it("marks a price calculation as changing nothing, though it is a POST", async () => {
+    const results = JSON.parse((await callTool(client, "search_operations", { query: "calculate sms price", limit: 1 })).text);
+    expect(results).toEqual([expect.objectContaining({ operationId: "calculateSmsPrice", method: "POST", changesState: false })]);
+  });
+
   it("narrows a search to a tag and a limit", async () => {
     const results = JSON.parse((await callTool(client, "search_operations", { query: "list", tag: "contacts", limit: 3 })).text);
     expect(results.length).toBeLessThanOrEqual(3);
