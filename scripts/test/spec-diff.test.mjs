@@ -200,7 +200,7 @@ describe('spec-diff CLI (--check / --write) against git history', () => {
     write('package.json', { name: 'root', private: true });
     write('pnpm-workspace.yaml', 'packages:\n  - spec\n  - packages/*\n  - scripts\n');
     write('spec/package.json', { name: '@clicksend-kit/openapi', version: '0.1.0' });
-    for (const p of ['types', 'client', 'gateway']) write(`packages/${p}/package.json`, { name: `@clicksend-kit/${p}`, version: '0.1.0' });
+    for (const p of ['types', 'client', 'gateway', 'mcp']) write(`packages/${p}/package.json`, { name: `@clicksend-kit/${p}`, version: '0.1.0' });
     for (const p of ['docs', 'mock']) write(`packages/${p}/package.json`, { name: `@clicksend-kit/${p}`, version: '0.1.0', private: true });
     write('scripts/package.json', { name: '@clicksend-kit/scripts', version: '0.0.0', private: true });
     cpSync(path.join(repo, '.changeset/config.json'), path.join(work, '.changeset/config.json'));
