@@ -2,9 +2,9 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { Schema } from "@clicksend-kit/types";
 import { usePrismClient } from "../helpers/prism-client.js";
 
-// The issue-5 operations whose responses carry no ClickSend envelope (`x-clicksend-envelope: false`):
-// alpha tags and own numbers answer with the object itself, and deleting a default sender answers
-// 204 with no body. To be merged together with the paths of /tmp/issue-5/paths-pending.txt.
+// Operations whose responses carry no ClickSend envelope (`x-clicksend-envelope: false`): alpha
+// tags and own numbers answer with the object itself, and deleting a default sender answers 204
+// with no body.
 const mock = usePrismClient();
 const client = mock.client;
 
